@@ -1,0 +1,40 @@
+# Two commands for a fresh clone: `make site` builds the website from seeds/, `make test` runs
+# every test. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: site content serve test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## content: generate content/ from seeds/
+content: $(STAMP)
+	$(BIN)/summit generate --seeds seeds --content content
+
+## site: generate content/ and render site/ with `mkdocs build --strict`
+site: $(STAMP)
+	$(BIN)/summit build --seeds seeds --content content --site site
+
+## serve: preview the site with live reload on http://127.0.0.1:8000
+serve: content
+	$(BIN)/mkdocs serve --livereload
+
+## test: install the test dependencies and run the whole suite
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Summit Archive: official readouts of leaders' meetings → a browsable, searchable website."""

@@ -1,0 +1,80 @@
+"""The `summit` command: generate content, build the site, evaluate extraction, preview."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .registry import RegistryError, load_registry
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="summit", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("generate", "write front-mattered Markdown into the content folder"),
+        ("build", "generate, then render the site with MkDocs"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--seeds", type=Path, default=Path("seeds"))
+        command.add_argument("--content", type=Path, default=Path("content"))
+        command.add_argument("--strict", action="store_true", help="fail on warnings too")
+        command.add_argument("--quiet", action="store_true", help="print only the summary and errors")
+        if name == "build":
+            command.add_argument("--site", type=Path, default=Path("site"))
+            command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    evaluate = commands.add_parser("eval", help="score extraction against gold annotations")
+    evaluate.add_argument("--gold", type=Path, required=True, help="folder of gold/*.yaml")
+    evaluate.add_argument("--readouts", type=Path, help="folder of readouts (default: gold's parent)")
+    serve = commands.add_parser("serve", help="preview the site with live reload")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except RegistryError as exc:
+        print(f"summit: registry error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _generate(args) -> int:
+    from .pipeline import generate
+
+    if not args.seeds.is_dir():
+        print(f"summit: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        return 2
+    report = generate(args.seeds, args.content)
+    print(report.render(verbose=not args.quiet))
+    return 1 if report.failed(args.strict) else 0
+
+
+def _build(args) -> int:
+    status = _generate(args)
+    if not any(args.content.glob("*.md")):
+        return status or 1
+    from .site import build_site
+
+    site_ok = build_site(args.config, args.content, args.site)
+    return status if site_ok else 1
+
+
+def _eval(args) -> int:
+    from .evaluate import evaluate
+
+    readouts = args.readouts or args.gold.parent
+    result = evaluate(readouts, args.gold, load_registry())
+    print(result.render())
+    return 0
+
+
+def _serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(args.config), livereload=True)
+    return 0
+
+
+_COMMANDS = {"generate": _generate, "build": _build, "eval": _eval, "serve": _serve}
+
+if __name__ == "__main__":
+    sys.exit(main())

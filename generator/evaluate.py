@@ -1,0 +1,209 @@
+"""Score extraction against hand-checked gold annotations, counted as the corpus README says.
+
+People match when the name parts of one are a subset of the other's (case and accents ignored);
+people, attendees, participants and countries are scored as precision/recall/F1 over the whole
+folder; date and format as the share of exact matches; location as the share of gold locations
+overlapped; topics as recall by a shared content word. A gold "unnamed principal" (the text says
+only "the Prime Minister") is matched by an extracted principal of the same country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .extract import Extractor
+from .parse import parse
+from .registry import Registry
+from .sources import Candidate, ReadoutError, read_source
+
+FORMAT_ALIASES = {"telephone call": "phone call", "virtual meeting": "video call",
+                  "small-group talks": "talks"}
+COUNTRY_ALIASES = {"us": "united states", "usa": "united states", "uk": "united kingdom",
+                   "britain": "united kingdom", "russian federation": "russia",
+                   "republic of korea": "south korea"}
+STOP_WORDS = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "with", "between", "s",
+              "issue", "issues", "relations", "cooperation"}
+
+
+@dataclass
+class Tally:
+    true_positive: int = 0
+    false_positive: int = 0
+    false_negative: int = 0
+
+    def f1_parts(self) -> tuple[float, float, float]:
+        p_den = self.true_positive + self.false_positive
+        r_den = self.true_positive + self.false_negative
+        precision = self.true_positive / p_den if p_den else 1.0
+        recall = self.true_positive / r_den if r_den else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+@dataclass
+class Share:
+    hits: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 1.0
+
+
+@dataclass
+class Evaluation:
+    readouts: int = 0
+    date: Share = field(default_factory=Share)
+    format: Share = field(default_factory=Share)
+    location: Share = field(default_factory=Share)
+    topics: Share = field(default_factory=Share)
+    principals: Tally = field(default_factory=Tally)
+    attendees: Tally = field(default_factory=Tally)
+    participants: Tally = field(default_factory=Tally)
+    countries: Tally = field(default_factory=Tally)
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def scores(self) -> dict[str, float]:
+        return {
+            "date": self.date.value,
+            "format": self.format.value,
+            "location": self.location.value,
+            "topic recall": self.topics.value,
+            "principals F1": self.principals.f1_parts()[2],
+            "attendees F1": self.attendees.f1_parts()[2],
+            "participants F1": self.participants.f1_parts()[2],
+            "countries F1": self.countries.f1_parts()[2],
+        }
+
+    def render(self) -> str:
+        lines = [f"readouts scored: {self.readouts}"]
+        for name in ("date", "format", "location", "topics"):
+            share = getattr(self, name)
+            label = "topic recall" if name == "topics" else name
+            lines.append(f"{label:<16} {share.value:.3f}  ({share.hits}/{share.total})")
+        for name in ("principals", "attendees", "participants", "countries"):
+            p, r, f = getattr(self, name).f1_parts()
+            lines.append(f"{name + ' F1':<16} {f:.3f}  (precision {p:.3f}, recall {r:.3f})")
+        for error in self.errors:
+            lines.append(f"error: {error}")
+        if self.misses:
+            lines.append("misses (file, field, expected, found):")
+            lines += [f"  {f}: {field_}: expected {e}; found {g}" for f, field_, e, g in self.misses]
+        return "\n".join(lines)
+
+
+def evaluate(readouts_dir: Path, gold_dir: Path, registry: Registry) -> Evaluation:
+    extractor = Extractor(registry)
+    result = Evaluation()
+    for gold_path in sorted(gold_dir.glob("*.yaml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        path = readouts_dir / gold["file"]
+        try:
+            source = read_source(Candidate(path, path.name))
+        except ReadoutError as exc:
+            result.errors.append(str(exc))
+            continue
+        facts, _ = extractor.extract(parse(source), source.overrides)
+        result.readouts += 1
+        _score(result, gold, facts, registry, path.name)
+    return result
+
+
+def _score(result: Evaluation, gold: dict, facts, registry: Registry, name: str) -> None:
+    def miss(field_name, expected, found):
+        result.misses.append((name, field_name, str(expected), str(found)))
+
+    expected_date = gold.get("date")
+    _share(result.date, expected_date == facts.date, lambda: miss("date", expected_date, facts.date))
+    expected_format = FORMAT_ALIASES.get(gold.get("format"), gold.get("format"))
+    _share(result.format, expected_format == facts.format,
+           lambda: miss("format", expected_format, facts.format))
+    if gold.get("location"):
+        overlap = bool(_words(gold["location"]) & _words(facts.location or ""))
+        _share(result.location, overlap, lambda: miss("location", gold["location"], facts.location))
+
+    principals = [p for p in facts.participants if p.role == "principal"]
+    attendees = [p for p in facts.participants if p.role == "attendee"]
+    gold_principals = gold.get("principals") or []
+    unnamed = gold.get("unnamed_principals") or []
+    _people(result.principals, gold_principals, principals, unnamed, "principals", miss)
+    _people(result.attendees, gold.get("attendees") or [], attendees, [], "attendees", miss)
+    _people(result.participants, gold_principals + (gold.get("attendees") or []),
+            facts.participants, unnamed, "participants", miss)
+    _set_score(result.countries, {_country(c) for c in gold.get("countries") or []},
+               {_country(c) for c in facts.countries}, "countries", miss)
+
+    labels = [_topic_label(t, registry) for t in facts.topics]
+    for topic in gold.get("topics") or []:
+        found = any(_words(topic) & _words(label) for label in labels)
+        _share(result.topics, found, lambda: miss("topic", topic, "; ".join(labels)))
+
+
+def _share(share: Share, hit: bool, on_miss) -> None:
+    share.total += 1
+    if hit:
+        share.hits += 1
+    else:
+        on_miss()
+
+
+def _people(tally: Tally, gold: list[dict], found, unnamed: list[dict], field_name, miss) -> None:
+    remaining = list(found)
+    for person in gold:
+        match = next((f for f in remaining if _same_person(person["name"], f.name)), None)
+        if match is None:
+            tally.false_negative += 1
+            miss(field_name, person["name"], ", ".join(f.name for f in found) or "nobody")
+        else:
+            tally.true_positive += 1
+            remaining.remove(match)
+    for person in unnamed:
+        country = _country(person.get("country") or "")
+        match = next((f for f in remaining if _country(f.country or "") == country), None)
+        if match is None:
+            tally.false_negative += 1
+            miss(field_name, f"the {person.get('title')} of {person.get('country')}", "nobody")
+        else:
+            tally.true_positive += 1
+            remaining.remove(match)
+    for extra in remaining:
+        tally.false_positive += 1
+        miss(field_name, "nobody else", extra.name)
+
+
+def _set_score(tally: Tally, gold: set[str], found: set[str], field_name, miss) -> None:
+    tally.true_positive += len(gold & found)
+    tally.false_negative += len(gold - found)
+    tally.false_positive += len(found - gold)
+    if gold != found:
+        miss(field_name, sorted(gold), sorted(found))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9 ]+", " ", text)
+
+
+def _same_person(a: str, b: str) -> bool:
+    parts_a, parts_b = set(_fold(a).split()), set(_fold(b).split())
+    return bool(parts_a and parts_b) and (parts_a <= parts_b or parts_b <= parts_a)
+
+
+def _country(name: str) -> str:
+    folded = _fold(name).strip()
+    return COUNTRY_ALIASES.get(folded, folded)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _fold(text).split() if w not in STOP_WORDS and len(w) > 1}
+
+
+def _topic_label(topic_id: str, registry: Registry) -> str:
+    topic = registry.topic(topic_id)
+    return topic.label if topic else topic_id.replace("-", " ")

@@ -1,0 +1,78 @@
+"""Matchers compiled once from the registry and shared by every readout's extraction."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..matcher import PhraseMatcher
+from ..registry import Registry
+
+
+@dataclass
+class CountryRef:
+    """What a country phrase points at: a country, or an international organisation."""
+
+    name: str
+    is_organization: bool = False
+    by_demonym: bool = False
+
+
+class Lexicon:
+    """Every registered phrase, compiled for fast matching."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        people = registry.people.values()
+        self.people = PhraseMatcher((n, p.id) for p in people for n in (p.name, *p.aliases))
+        self.by_surname: dict[str, list[str]] = defaultdict(list)
+        for person in people:
+            self.by_surname[person.surname].append(person.id)
+        self.titles = registry.titles
+        self.title_matcher = PhraseMatcher((phrase, office) for phrase, office in self.titles.items())
+        country_phrases = []
+        for country in registry.countries.values():
+            country_phrases += [(n, CountryRef(country.name)) for n in (country.name, *country.aliases)]
+            country_phrases += [(d, CountryRef(country.name, by_demonym=True)) for d in country.demonyms]
+        for org in registry.organizations.values():
+            country_phrases += [(n, CountryRef(org.name, True)) for n in (org.name, *org.aliases)]
+        self.countries = PhraseMatcher(country_phrases)
+        self.places = PhraseMatcher(
+            [(n, place) for place in registry.places.values() for n in (place.name, *place.aliases)]
+            + [(c.capital, c.capital) for c in registry.countries.values() if c.capital]
+        )
+        self.topics = PhraseMatcher(
+            ((s, t.id) for t in registry.topics.values() for s in t.signals), ignore_case=True
+        )
+        self.formats = [
+            (fmt, re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b", re.I))
+            for fmt, phrases in registry.formats
+        ]
+        title_alternation = "|".join(
+            re.escape(t) for t in sorted(self.titles, key=lambda t: (-len(t), t))
+        )
+        demonyms = "|".join(
+            re.escape(d) for c in registry.countries.values() for d in sorted(c.demonyms, key=len, reverse=True)
+        )
+        names = "|".join(
+            re.escape(n) for c in registry.countries.values() for n in (c.name, *c.aliases)
+        )
+        # "Russian President Vladimir Putin", "Foreign Minister Julie Bishop of Australia",
+        # "State Councilor and Foreign Minister Wang Yi", "President of Russia Vladimir Putin".
+        self.titled_name = re.compile(
+            rf"(?:(?P<demonym>{demonyms})\s+)?"
+            rf"(?P<title>(?:{title_alternation})(?:\s+(?:and|&)\s+(?:{title_alternation}))?)"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<of_before>{names}))?"
+            r",?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+            r"(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|bin|de|da|van|von|der))*)"
+            rf"(?=(?:'s\b|[\s,.;:)]|$))(?:\s+of\s+(?:the\s+)?(?P<of_after>{names}))?"
+        )
+        self.country_names = {n: c.name for c in registry.countries.values() for n in (c.name, *c.aliases)}
+        self.demonyms = {d: c.name for c in registry.countries.values() for d in c.demonyms}
+        alternation = "|".join(re.escape(n) for n in sorted(self.country_names, key=len, reverse=True))
+        # "China-Russia relations", "the Russia-China comprehensive strategic partnership"
+        self.relations = re.compile(
+            rf"\b({alternation})\s*[-–—]\s*({alternation})\b(?:\s+[\w-]+){{0,6}}?\s+"
+            r"(?:relations?|relationship|ties|partnership|cooperation|friendship|dialogue)\b"
+        )

@@ -1,0 +1,113 @@
+"""Plain data passed between pipeline stages: sources → parse → extract → link → render.
+
+Every stage takes and returns these dataclasses and nothing else, so each stage can be tested
+alone on inline inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+FORMATS = (
+    "talks",
+    "meeting",
+    "phone call",
+    "video call",
+    "state visit",
+    "summit",
+    "banquet",
+    "joint press conference",
+    "other",
+)
+PRINCIPAL = "principal"
+ATTENDEE = "attendee"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a readout came from: the file as given, its checksum, and what its sidecar says."""
+
+    file: str  # path relative to the seeds folder's parent, e.g. "seeds/000_x.txt"
+    sha256: str
+    url: str | None = None
+    section: str | None = None  # the source's own section (last breadcrumb item), when known
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A readout file decoded to text, with how it was decoded."""
+
+    provenance: Provenance
+    text: str
+    encoding: str
+    format: str  # "text" | "html" | "markdown"
+    overrides: dict = field(default_factory=dict)  # validated sidecar fields (seeds/NAME.yml)
+
+
+@dataclass(frozen=True)
+class Readout:
+    """A readout's structure with site chrome stripped: what the parser could tell apart."""
+
+    provenance: Provenance
+    title: str | None
+    published: dt.datetime | dt.date | None  # the source's own timestamp; date-only when no time
+    breadcrumb: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    masthead: tuple[str, ...] = ()  # head lines that are neither title nor date: "10 Downing Street"
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    name: str
+    role: str  # PRINCIPAL | ATTENDEE
+    country: str | None
+    title: str | None = None
+    registered: bool = True
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    name: str
+    registered: bool = True
+
+
+@dataclass
+class Facts:
+    """What extraction found in one readout: the front-matter contract's fields, typed."""
+
+    title: str
+    date: dt.date | None
+    published: dt.datetime | dt.date | None
+    format: str
+    format_detail: str | None
+    location: str | None
+    participants: list[Participant]
+    mentioned: list[Mention]
+    countries: list[str]
+    mentioned_countries: list[str]
+    topics: list[str]  # topic ids, strongest evidence first
+    source: Provenance
+    end_date: dt.date | None = None
+    organizations: list[str] = field(default_factory=list)
+    date_basis: str = "text"  # "text" | "published" | "override" | "none": where `date` came from
+    warnings: list[str] = field(default_factory=list)  # what a curator should look at
+
+    @property
+    def principals(self) -> list[Participant]:
+        return [p for p in self.participants if p.role == PRINCIPAL]
+
+    @property
+    def attendees(self) -> list[Participant]:
+        return [p for p in self.participants if p.role == ATTENDEE]
+
+
+@dataclass
+class Entry:
+    """One readout as the archive holds it: its parsed text, its facts and its permanent slug."""
+
+    readout: Readout
+    facts: Facts
+    slug: str

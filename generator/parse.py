@@ -1,0 +1,164 @@
+"""Raw readout text → Readout: breadcrumb, title, timestamp, paragraphs; site chrome stripped.
+
+Readouts come in the shapes their sites print: a breadcrumb line or none, a title or none, a date
+line before or after the title (or only in a "Published …" footer), share widgets at the end. The
+parser reads the head of the text line by line until the first sentence of the body, and drops
+every line that belongs to the site rather than to the readout.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+from .datetext import parse_timestamp
+from .model import Readout, SourceText
+
+# Lines that belong to the publishing site, never to the readout.
+_CHROME = re.compile(
+    r"""^(?:
+        <?\s*suggest\s+to\s+a\s+friend\s*:?\s*>?
+      | \#{3,}
+      | print(?:\s+this\s+page)?
+      | share(?:\s+this\s+(?:page|article))?:?
+      | (?:news\s+story|press\s+release|speech|statement|readout)
+      | filed\s+under:?.*
+      | (?:back\s+to\s+top|close\s+window|related\s+(?:news|links|content)):?
+      | e-?mail(?:\s+this\s+page)?
+      | \[?\s*(?:photo|video)\s*\]?
+      | top
+    )$""",
+    re.I | re.X,
+)
+_BREADCRUMB = re.compile(r"^(?:home|首页)\s*(?:>|›|»|/)\s*", re.I)
+_SENTENCE_END = re.compile(r"[.!?。\"”]\s*$")
+MAX_HEAD_LINES = 8
+
+
+def parse(source: SourceText) -> Readout:
+    """Split a decoded readout into its parts; never raises on odd text."""
+    text = source.text
+    if source.format == "html":
+        text = html_to_text(text)
+    elif source.format == "markdown":
+        text = markdown_to_text(text)
+    lines = [_clean(line) for line in text.split("\n")]
+    breadcrumb: tuple[str, ...] = ()
+    title = None
+    published = None
+    masthead: list[str] = []
+    head_candidates: list[str] = []
+    index = 0
+    while index < len(lines) and len(head_candidates) + len(masthead) < MAX_HEAD_LINES:
+        line = lines[index]
+        if not line or _CHROME.match(line):
+            index += 1
+            continue
+        if not breadcrumb and _BREADCRUMB.match(line):
+            breadcrumb = tuple(p.strip() for p in re.split(r"\s*(?:>|›|»)\s*", line) if p.strip())
+        elif published is None and parse_timestamp(line) is not None:
+            published = parse_timestamp(line)
+        elif _is_body(line) or _continues(lines, index):
+            break
+        else:
+            head_candidates.append(line)
+        index += 1
+    if head_candidates:
+        title = max(head_candidates, key=len)  # section names and mastheads are shorter
+        masthead = [line for line in head_candidates if line is not title]
+    paragraphs = []
+    for block in _blocks(lines[index:]):
+        stamp = parse_timestamp(block)
+        if stamp is not None:
+            published = published or stamp  # a "Published 7 July 2022" footer
+        elif not _CHROME.match(block):
+            paragraphs.append(block)
+    provenance = source.provenance
+    if provenance.section is None and len(breadcrumb) > 1:
+        provenance = replace(provenance, section=breadcrumb[-1])
+    return Readout(
+        provenance=provenance,
+        title=title,
+        published=published,
+        breadcrumb=breadcrumb,
+        paragraphs=tuple(paragraphs),
+        masthead=tuple(masthead),
+    )
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip()
+
+
+def _is_body(line: str) -> bool:
+    """A line of running text rather than a heading: a long line, or a sentence."""
+    words = len(line.split())
+    return words > 40 or (words >= 6 and bool(_SENTENCE_END.search(line)))
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """A line wrapped mid-sentence: the next line goes on in lower case. Titles never do."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return following[:1].islower()
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Paragraphs: blocks between blank lines, or single lines when the text has no blank lines."""
+    if "" not in lines[:-1]:
+        return [line for line in lines if line]
+    blocks, current = [], []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    return blocks
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page, one line per block element; scripts and styles dropped."""
+
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section",
+               "article", "header", "footer", "blockquote", "td", "dd", "dt"}
+    _HIDDEN = {"script", "style", "noscript", "template", "nav", "iframe", "object", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(markup: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    text = "".join(extractor.parts)
+    return re.sub(r"\n\s*\n(\s*\n)*", "\n\n", text)
+
+
+def markdown_to_text(markup: str) -> str:
+    """Plain text of a Markdown readout: front matter, heading marks and emphasis removed."""
+    markup = re.sub(r"\A---\n.*?\n---\n", "", markup, flags=re.S)
+    markup = re.sub(r"^\s{0,3}#{1,6}\s*", "", markup, flags=re.M)
+    markup = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markup)
+    markup = re.sub(r"(\*\*|__|\*|_)(\S.*?\S|\S)\1", r"\2", markup)
+    return html.unescape(markup)

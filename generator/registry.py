@@ -1,0 +1,348 @@
+"""Curated knowledge (people, countries, organisations, places, topics) loaded from YAML.
+
+The files are validated on load so that a curator's typo stops the build with a message naming the
+file and the entry, instead of silently weakening extraction. See `data/README.md` for the schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import FORMATS
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class RegistryError(ValueError):
+    """A curated file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Office:
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    surname: str
+    country: str | None
+    organization: str | None
+    aliases: tuple[str, ...]
+    offices: tuple[Office, ...]
+
+    def title_on(self, day: dt.date | None) -> str | None:
+        """The person's office on a day: the one held then, else the nearest one in time."""
+        if not self.offices:
+            return None
+        if day is not None:
+            held = [o for o in self.offices if o.held_on(day)]
+            if held:
+                return _rank_titles(held)[0].title
+            return min(self.offices, key=lambda o: _distance(o, day)).title
+        return _rank_titles(self.offices)[0].title
+
+
+# When someone holds several offices at once, a readout names the highest one.
+_TITLE_RANK = (
+    "King", "Queen", "Emperor", "President", "Chancellor", "Prime Minister", "Premier",
+    "Secretary-General", "Vice President", "Vice Premier", "State Councilor",
+)
+
+
+def _rank_titles(offices) -> list[Office]:
+    def rank(office: Office) -> int:
+        for i, title in enumerate(_TITLE_RANK):
+            if office.title == title or office.title.startswith(title + " "):
+                return i
+        return len(_TITLE_RANK)
+
+    return sorted(offices, key=lambda o: (rank(o), o.title))
+
+
+def _distance(office: Office, day: dt.date) -> int:
+    if office.start and day < office.start:
+        return (office.start - day).days
+    if office.end and day > office.end:
+        return (day - office.end).days
+    return 0
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+
+    @property
+    def id(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    aliases: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    city: str | None
+    country: str
+    aliases: tuple[str, ...]
+
+    @property
+    def display(self) -> str:
+        """How a location is written: "Zhongnanhai, Beijing" for a venue, "Hangzhou" for a city."""
+        return f"{self.name}, {self.city}" if self.city else self.name
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    parent: str | None
+    signals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    country: str
+    mastheads: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@dataclass
+class Registry:
+    people: dict[str, Person] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)  # by name
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # phrase as written → office title
+    formats: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # in priority order
+
+    def person(self, person_id: str) -> Person | None:
+        return self.people.get(person_id)
+
+    def country(self, name: str | None) -> Country | None:
+        return self.countries.get(name) if name else None
+
+    def country_by_id(self, country_id: str) -> Country | None:
+        return next((c for c in self.countries.values() if c.id == country_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self.topics.get(topic_id)
+
+    def publisher_country(self, masthead: str | None, url: str | None) -> str | None:
+        """The government that published a readout, from its masthead line or source URL."""
+        host = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "").lower()
+        for publisher in self.publishers.values():
+            if masthead and masthead in publisher.mastheads:
+                return publisher.country
+            if host and any(host == d or host.endswith("." + d) for d in publisher.domains):
+                return publisher.country
+        return None
+
+    def holder(self, country: str, title: str, day: dt.date) -> Person | None:
+        """Who held an office of a country on a day ("the Prime Minister" of the UK on a date)."""
+        for person in self.people.values():
+            if person.country == country and any(
+                o.title == title and o.held_on(day) for o in person.offices
+            ):
+                return person
+        return None
+
+
+def slugify(text: str) -> str:
+    """ASCII slug used for page addresses and ids; stable for a given text."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def normalize_quotes(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
+# ---------------------------------------------------------------- loading and validation
+
+_SCHEMAS = {
+    "countries.yml": ({"name"}, {"name", "aliases", "demonyms", "capital"}),
+    "organizations.yml": ({"name"}, {"name", "aliases"}),
+    "places.yml": ({"name", "country"}, {"name", "city", "country", "aliases"}),
+    "people.yml": (
+        {"id", "name", "surname"},
+        {"id", "name", "surname", "country", "organization", "aliases", "offices"},
+    ),
+    "topics.yml": ({"id", "label"}, {"id", "label", "parent", "signals"}),
+    "publishers.yml": ({"name", "country"}, {"name", "country", "mastheads", "domains"}),
+    "titles.yml": ({"title", "phrases"}, {"title", "phrases"}),
+    "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
+}
+_OFFICE_KEYS = {"title", "from", "to"}
+
+
+def load_registry(data_dir: Path = DATA_DIR) -> Registry:
+    """Load and validate every registry file; raise RegistryError naming file and entry."""
+    entries = {name: _load_list(data_dir / name) for name in _SCHEMAS}
+    registry = Registry()
+    for raw in entries["countries.yml"]:
+        registry.countries[raw["name"]] = Country(
+            raw["name"], _strings(raw, "aliases"), _strings(raw, "demonyms"), raw.get("capital")
+        )
+    for raw in entries["organizations.yml"]:
+        registry.organizations[raw["name"]] = Organization(raw["name"], _strings(raw, "aliases"))
+    for raw in entries["places.yml"]:
+        _require_known(raw["country"], registry.countries, "places.yml", raw["name"], "country")
+        registry.places[raw["name"]] = Place(
+            raw["name"], raw.get("city"), raw["country"], _strings(raw, "aliases")
+        )
+    for raw in entries["people.yml"]:
+        registry.people[raw["id"]] = _person(raw, registry)
+    for raw in entries["topics.yml"]:
+        registry.topics[raw["id"]] = Topic(
+            raw["id"], raw["label"], raw.get("parent"), _strings(raw, "signals")
+        )
+    for raw in entries["publishers.yml"]:
+        _require_known(raw["country"], registry.countries, "publishers.yml", raw["name"], "country")
+        registry.publishers[raw["name"]] = Publisher(
+            raw["name"], raw["country"], _strings(raw, "mastheads"), _strings(raw, "domains")
+        )
+    for raw in entries["titles.yml"]:
+        for phrase in raw["phrases"]:
+            if phrase in registry.titles:
+                raise RegistryError(f"titles.yml: {raw['title']}: phrase {phrase!r} listed twice")
+            registry.titles[phrase] = raw["title"]
+    for raw in entries["formats.yml"]:
+        if raw["format"] not in FORMATS:
+            raise RegistryError(f"formats.yml: {raw['format']}: not one of {', '.join(FORMATS)}")
+        registry.formats.append((raw["format"], tuple(raw["phrases"])))
+    for topic in registry.topics.values():
+        if topic.parent is not None:
+            _require_known(topic.parent, registry.topics, "topics.yml", topic.id, "parent")
+    _check_unique_names(registry)
+    return registry
+
+
+def _load_list(path: Path) -> list[dict]:
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{name}: cannot be read: {exc}") from None
+    if not isinstance(data, list):
+        raise RegistryError(f"{name}: expected a list of entries at the top level")
+    required, allowed = _SCHEMAS[name]
+    seen: set[str] = set()
+    for index, raw in enumerate(data):
+        label = next((raw[k] for k in ("id", "name", "title", "format") if raw.get(k)), None) if isinstance(raw, dict) else None
+        where = f"{name}: entry {index + 1}" + (f" ({label})" if label else "")
+        if not isinstance(raw, dict):
+            raise RegistryError(f"{where}: expected a mapping")
+        unknown = sorted(set(raw) - allowed)
+        if unknown:
+            raise RegistryError(f"{where}: unknown key {', '.join(map(repr, unknown))}")
+        missing = sorted(k for k in required if not raw.get(k))
+        if missing:
+            raise RegistryError(f"{where}: missing key {', '.join(map(repr, missing))}")
+        for key, value in raw.items():
+            if key in ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases"):
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise RegistryError(f"{where}: {key!r} must be a list of strings")
+            elif key != "offices" and value is not None and not isinstance(value, str):
+                raise RegistryError(f"{where}: {key!r} must be a string")
+        key = raw.get("id") or raw.get("name") or raw.get("title") or raw.get("format")
+        if key in seen:
+            raise RegistryError(f"{where}: duplicate entry {key!r}")
+        seen.add(key)
+    return data
+
+
+def _strings(raw: dict, key: str) -> tuple[str, ...]:
+    return tuple(raw.get(key) or ())
+
+
+def _require_known(value, known, file: str, entry: str, key: str) -> None:
+    if value not in known:
+        raise RegistryError(f"{file}: {entry}: {key} {value!r} is not registered")
+
+
+def _person(raw: dict, registry: Registry) -> Person:
+    where = f"people.yml: {raw['id']}"
+    if bool(raw.get("country")) == bool(raw.get("organization")):
+        raise RegistryError(f"{where}: give exactly one of 'country' and 'organization'")
+    if raw.get("country"):
+        _require_known(raw["country"], registry.countries, "people.yml", raw["id"], "country")
+    else:
+        _require_known(
+            raw["organization"], registry.organizations, "people.yml", raw["id"], "organization"
+        )
+    offices = []
+    for office in raw.get("offices") or []:
+        if not isinstance(office, dict) or set(office) - _OFFICE_KEYS or not office.get("title"):
+            raise RegistryError(f"{where}: offices: each needs 'title' and may have 'from', 'to'")
+        bounds = []
+        for key in ("from", "to"):
+            value = office.get(key)
+            if value is not None and not isinstance(value, dt.date):
+                raise RegistryError(f"{where}: office {office['title']!r}: {key!r} is not a date")
+            bounds.append(value)
+        offices.append(Office(str(office["title"]), *bounds))
+    for i, a in enumerate(offices):
+        if a.start and a.end and a.end < a.start:
+            raise RegistryError(f"{where}: office {a.title!r} ends before it starts")
+        for b in offices[i + 1 :]:
+            if a.title == b.title and _overlap(a, b):
+                raise RegistryError(f"{where}: offices {a.title!r} overlap")
+    return Person(
+        raw["id"], raw["name"], raw["surname"], raw.get("country"), raw.get("organization"),
+        _strings(raw, "aliases"), tuple(offices),
+    )
+
+
+def _overlap(a: Office, b: Office) -> bool:
+    lo = dt.date.min
+    hi = dt.date.max
+    return (a.start or lo) <= (b.end or hi) and (b.start or lo) <= (a.end or hi)
+
+
+def _check_unique_names(registry: Registry) -> None:
+    """A name or alias must point at one thing, or extraction would have to guess."""
+    owners: dict[str, str] = {}
+
+    def claim(text: str, owner: str, file: str) -> None:
+        key = normalize_quotes(text)
+        if key in owners and owners[key] != owner:
+            raise RegistryError(f"{file}: {owner}: alias {text!r} already belongs to {owners[key]}")
+        owners[key] = owner
+
+    for country in registry.countries.values():
+        for text in (country.name, *country.aliases, *country.demonyms):
+            claim(text, f"country {country.name}", "countries.yml")
+    for org in registry.organizations.values():
+        for text in (org.name, *org.aliases):
+            claim(text, f"organization {org.name}", "organizations.yml")
+    for person in registry.people.values():
+        for text in (person.name, *person.aliases):
+            claim(text, f"person {person.id}", "people.yml")

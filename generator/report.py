@@ -1,0 +1,61 @@
+"""What a build saw: readouts read, pages written, and per file the errors and warnings.
+
+The report is the curator's worklist: an error means a readout has no page; a warning means a
+page exists but a fact may be missing or guessed; unregistered names are people to add to
+`generator/data/people.yml`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Report:
+    readouts_found: int = 0
+    readouts_read: int = 0
+    pages_written: int = 0
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    warnings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    unregistered: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def error(self, file: str, reason: str) -> None:
+        self.errors[file].append(reason)
+
+    def warn(self, file: str, reason: str) -> None:
+        self.warnings[file].append(reason)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(len(v) for v in self.warnings.values())
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(v) for v in self.errors.values())
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def render(self, verbose: bool = True) -> str:
+        lines = [
+            f"readouts: {self.readouts_read} read of {self.readouts_found} found; "
+            f"pages written: {self.pages_written}; warnings: {self.warning_count}; "
+            f"errors: {self.error_count}"
+        ]
+        if self.timings:
+            lines.append(
+                "time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in self.timings.items())
+            )
+        for heading, items in (("errors (no page)", self.errors), ("warnings", self.warnings)):
+            if items and (verbose or heading.startswith("errors")):
+                lines.append(f"{heading}:")
+                for file in sorted(items):
+                    for reason in items[file]:
+                        lines.append(f"  {file}: {reason}")
+        if self.unregistered and verbose:
+            lines.append("unregistered names (add to generator/data/people.yml):")
+            for name in sorted(self.unregistered):
+                lines.append(f"  {name}: {', '.join(sorted(self.unregistered[name]))}")
+        return "\n".join(lines)

@@ -1,0 +1,275 @@
+"""Extraction on inline readouts written for these tests, one phrasing per test."""
+
+import datetime as dt
+
+import pytest
+
+from generator.extract import Extractor
+from generator.model import Provenance, SourceText
+from generator.parse import parse
+from tiny_registry import tiny_registry
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory):
+    return Extractor(tiny_registry(tmp_path_factory.mktemp("registry")))
+
+
+def facts_of(extractor, text, url=None, today=dt.date(2026, 1, 1)):
+    source = SourceText(Provenance("seeds/t.txt", "0" * 64, url=url), text, "utf-8", "text")
+    facts, unregistered = extractor.extract(parse(source), today=today)
+    facts.unregistered = unregistered
+    return facts
+
+
+def roles(facts):
+    return {p.name: p.role for p in facts.participants}
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("On the evening of May 16, 2024, President Xi Jinping held talks with Vladimir Putin.", dt.date(2024, 5, 16)),
+        ("In the evening of December 13, President Xi Jinping held talks with Vladimir Putin.", dt.date(2023, 12, 13)),
+        ("On August 3, President Xi Jinping held talks with Vladimir Putin.", dt.date(2024, 8, 3)),
+        ("On 5 March 2024 President Xi Jinping held talks with Vladimir Putin.", dt.date(2024, 3, 5)),
+        ("President Xi Jinping spoke today with President Vladimir Putin.", dt.date(2024, 9, 10)),
+        ("President Xi Jinping spoke with President Vladimir Putin yesterday.", dt.date(2024, 9, 9)),
+        ("On Monday, President Xi Jinping spoke with President Vladimir Putin.", dt.date(2024, 9, 9)),
+        ("On Friday, President Xi Jinping spoke with President Vladimir Putin.", dt.date(2024, 9, 6)),
+    ],
+)
+def test_event_date_phrasings(extractor, sentence, expected):
+    # Published on Tuesday 10 September 2024: "On August 3" is that year, "In the evening of
+    # December 13" the year before (it cannot be after publication).
+    facts = facts_of(extractor, f"A Readout Title\n2024-09-10 09:00\n\n{sentence}\n")
+    assert facts.date == expected
+    assert facts.date_basis == "text"
+
+
+def test_multi_day_visit_gives_first_and_last_day(extractor):
+    facts = facts_of(
+        extractor,
+        "Xi Jinping Pays State Visit to France\n\n"
+        "President Xi Jinping paid a state visit to France from 5 to 7 May 2024 at the invitation of "
+        "President Emmanuel Macron.\n",
+    )
+    assert (facts.date, facts.end_date) == (dt.date(2024, 5, 5), dt.date(2024, 5, 7))
+
+
+def test_no_date_in_text_falls_back_to_publication_with_a_warning(extractor):
+    facts = facts_of(extractor, "Title of It\nMarch 4, 2024\n\nPresident Xi Jinping met Vladimir Putin.\n")
+    assert facts.date == dt.date(2024, 3, 4)
+    assert facts.date_basis == "published"
+    assert any("publication date" in w for w in facts.warnings)
+
+
+def test_no_date_at_all_is_undated(extractor):
+    facts = facts_of(extractor, "Title of It\n\nOn August 3, President Xi Jinping met Vladimir Putin.\n")
+    assert facts.date is None
+    assert any("undated" in w for w in facts.warnings)
+
+
+def test_future_date_is_flagged(extractor):
+    facts = facts_of(extractor, "Title\n\nOn May 1, 2031, President Xi Jinping met Vladimir Putin.\n")
+    assert any("future" in w for w in facts.warnings)
+
+
+def test_impossible_date_is_not_taken(extractor):
+    facts = facts_of(extractor, "Title\nMarch 1, 2024\n\nOn February 30, 2024, President Xi Jinping met Vladimir Putin.\n")
+    assert facts.date == dt.date(2024, 3, 1)
+
+
+# ------------------------------------------------------------------ people and roles
+
+
+def test_held_talks_with_and_attendees(extractor):
+    facts = facts_of(
+        extractor,
+        "Xi Jinping Holds Talks with Russian President Vladimir Putin\n\n"
+        "On May 16, 2024, President Xi Jinping held talks with Russian President Vladimir Putin in Beijing.\n\n"
+        "Putin said Russia values the partnership. Xi noted the long friendship.\n\n"
+        "Cai Qi and Wang Yi attended the talks.\n",
+    )
+    assert roles(facts) == {"Xi Jinping": "principal", "Vladimir Putin": "principal",
+                            "Cai Qi": "attendee", "Wang Yi": "attendee"}
+    assert facts.countries == ["China", "Russia"]
+    putin = next(p for p in facts.participants if p.id == "vladimir-putin")
+    assert (putin.country, putin.title) == ("Russia", "President")
+
+
+def test_spoke_today_with_and_name_variants(extractor):
+    facts = facts_of(
+        extractor,
+        "Readout of President Donald J. Trump's Call with President Xi Jinping of China\n\n"
+        "October 5, 2017\n\n"
+        "President Donald J. Trump spoke today with President Xi Jinping of China. "
+        "President Trump's remarks stressed trade. Trump thanked Xi.\n",
+    )
+    assert [p.id for p in facts.principals] == ["donald-trump", "xi-jinping"]
+    assert len(facts.participants) == 2  # one person never appears twice
+    assert facts.format == "phone call"
+    assert facts.date == dt.date(2017, 10, 5)
+
+
+def test_transliterations_resolve_to_one_person(extractor):
+    facts = facts_of(
+        extractor,
+        "Wang Yi Holds Telephone Talks with Foreign Minister Sergei Lavrov of Russia\n\n"
+        "On June 1, 2023, Wang Yi held telephone talks with Sergey Lavrov. Lavrov briefed him.\n",
+    )
+    assert [p.id for p in facts.principals] == ["wang-yi", "sergey-lavrov"]
+
+
+def test_met_with_and_accompanied_by(extractor):
+    facts = facts_of(
+        extractor,
+        "President Macron Meets with Xi Jinping\n\n"
+        "On April 6, 2023, President Emmanuel Macron met with President Xi Jinping at the Great Hall "
+        "of the People, accompanied by Foreign Minister Catherine Colonna of France.\n",
+    )
+    assert roles(facts) == {"Emmanuel Macron": "principal", "Xi Jinping": "principal",
+                            "Catherine Colonna": "attendee"}
+    assert facts.location == "Great Hall of the People, Beijing"
+    assert facts.format == "meeting"
+
+
+def test_were_present_makes_attendees(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Xi Jinping met with President Vladimir Putin.\n\n"
+        "Wang Yi and Cai Qi were present.\n",
+    )
+    assert roles(facts)["Wang Yi"] == "attendee"
+
+
+def test_unregistered_leader_pattern_infers_country(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Xi Jinping met with Kenyan President William Ruto "
+        "in Beijing.\n",
+    )
+    ruto = next(p for p in facts.participants if p.name == "William Ruto")
+    assert (ruto.role, ruto.country, ruto.registered) == ("principal", "Kenya", False)
+    assert facts.unregistered == ["William Ruto"]
+
+
+def test_president_x_of_y_pattern(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Emmanuel Macron met with President Hakainde "
+        "Hichilema of Kenya.\n",
+    )
+    assert next(p for p in facts.participants if p.name == "Hakainde Hichilema").country == "Kenya"
+
+
+def test_mentioned_people_are_not_participants(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, Foreign Minister Wang Yi met with Sergey Lavrov. "
+        "Wang Yi conveyed the greetings of President Xi Jinping to President Vladimir Putin.\n",
+    )
+    assert {p.id for p in facts.participants} == {"wang-yi", "sergey-lavrov"}
+    assert {m.id for m in facts.mentioned} == {"xi-jinping", "vladimir-putin"}
+
+
+def test_unnamed_prime_minister_resolved_from_publisher_and_date(extractor):
+    facts = facts_of(
+        extractor,
+        "10 Downing Street\nPM call with President Zelenskyy: 23 August 2024\n"
+        "The Prime Minister spoke to President Zelenskyy this morning.\n"
+        "They discussed the war in Ukraine.\n",
+    )
+    assert {p.id for p in facts.principals} == {"volodymyr-zelenskyy", "keir-starmer"}
+    assert facts.date == dt.date(2024, 8, 23)
+    assert facts.format == "phone call" and facts.location is None
+
+
+def test_unnamed_prime_minister_earlier_date_is_another_holder(extractor):
+    facts = facts_of(
+        extractor,
+        "PM call with President Zelenskyy: 2 March 2023\nThe Prime Minister spoke to President "
+        "Zelenskyy this morning.\n",
+        url="https://www.gov.uk/government/news/pm-call",
+    )
+    assert "rishi-sunak" in {p.id for p in facts.principals}
+
+
+def test_unresolvable_unnamed_principal_is_reported(extractor):
+    facts = facts_of(extractor, "A Note\n\nThe Prime Minister spoke to President Zelenskyy today.\n")
+    assert any("unnamed principal" in w for w in facts.warnings)
+
+
+def test_surname_with_title_picks_the_office_holder_of_the_day(extractor):
+    early = facts_of(extractor, "Title\n\nOn May 2, 2019, Premier Li met with President Emmanuel Macron.\n")
+    late = facts_of(extractor, "Title\n\nOn May 2, 2024, Premier Li met with President Emmanuel Macron.\n")
+    assert "li-keqiang" in {p.id for p in early.participants}
+    assert "li-qiang" in {p.id for p in late.participants}
+
+
+# ------------------------------------------------------------------ formats and places
+
+
+@pytest.mark.parametrize(
+    "sentence, fmt, detail",
+    [
+        ("President Xi Jinping held a video call with President Emmanuel Macron.", "video call", None),
+        ("President Xi Jinping held talks via video link with President Emmanuel Macron.", "video call", "held talks via video"),
+        ("President Xi Jinping had a telephone conversation with President Emmanuel Macron.", "phone call", "telephone conversation"),
+        ("President Xi Jinping hosted a welcome banquet for President Emmanuel Macron.", "banquet", "welcome banquet"),
+        ("President Xi Jinping and President Emmanuel Macron held a joint press conference.", "joint press conference", None),
+        ("President Xi Jinping held small-group talks with President Emmanuel Macron.", "talks", "small-group talks"),
+        ("President Xi Jinping met with President Emmanuel Macron.", "meeting", None),
+    ],
+)
+def test_formats(extractor, sentence, fmt, detail):
+    facts = facts_of(extractor, f"A Title\n\nOn May 6, 2024, {sentence}\n")
+    assert (facts.format, facts.format_detail) == (fmt, detail)
+
+
+def test_sidelines_of_a_summit_in_a_city(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Here\n\nOn September 4, 2016, President Xi Jinping met with President Vladimir Putin on "
+        "the sidelines of the G20 summit in Hangzhou.\n",
+    )
+    assert facts.location == "Hangzhou"
+    assert facts.format == "meeting"
+
+
+def test_unknown_venue_in_a_known_city(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Here\n\nOn May 6, 2024, President Emmanuel Macron met at the Hall of Mirrors in Paris "
+        "with President Xi Jinping.\n",
+    )
+    assert facts.location == "Hall of Mirrors, Paris"
+
+
+# ------------------------------------------------------------------ countries and topics
+
+
+def test_organizations_are_not_countries(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Here\n\nOn May 6, 2024, President Xi Jinping met with President Emmanuel Macron. They "
+        "discussed the UN and the situation in Ukraine.\n",
+    )
+    assert facts.organizations == ["United Nations"]
+    assert facts.mentioned_countries == ["Ukraine"]
+    assert "United Nations" not in facts.countries
+
+
+def test_topics_need_enough_evidence(extractor):
+    weak = facts_of(extractor, "Title\n\nOn May 6, 2024, Xi Jinping met Emmanuel Macron. They spoke of trade.\n")
+    strong = facts_of(
+        extractor,
+        "Title\n\nOn May 6, 2024, Xi Jinping met Emmanuel Macron. They discussed climate change and "
+        "trade, and China-France relations. Trade grew. Climate change is urgent.\n",
+    )
+    assert "trade" not in weak.topics
+    assert {"climate-change", "trade", "china-france-relations"} <= set(strong.topics)
+    assert strong.topics[0] == "climate-change"  # the most evidence ranks first
