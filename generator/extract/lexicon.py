@@ -61,12 +61,12 @@ class Lexicon:
         # "Russian President Vladimir Putin", "Foreign Minister Julie Bishop of Australia",
         # "State Councilor and Foreign Minister Wang Yi", "President of Russia Vladimir Putin".
         self.titled_name = re.compile(
-            rf"(?:(?P<demonym>{demonyms})\s+)?"
-            rf"(?P<title>(?:{title_alternation})(?:\s+(?:and|&)\s+(?:{title_alternation}))?)"
-            rf"(?:\s+of\s+(?:the\s+)?(?P<of_before>{names}))?"
-            r",?\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-            r"(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|bin|de|da|van|von|der))*)"
-            rf"(?=(?:'s\b|[\s,.;:)]|$))(?:\s+of\s+(?:the\s+)?(?P<of_after>{names}))?"
+            rf"(?:(?P<demonym>{demonyms})[^\S\n]+)?"
+            rf"(?P<title>(?:{title_alternation})(?:[^\S\n]+(?:and|&)[^\S\n]+(?:{title_alternation}))?)"
+            rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<of_before>{names}))?"
+            r",?[^\S\n]+(?:(?:Mr|Ms|Mrs|Dr)\.?[^\S\n]+)?"
+            r"(?P<name>[A-Z][\w'’.\-]*(?:[^\S\n]+(?:[A-Z][\w'’.\-]*|bin|de|da|van|von|der))*)"
+            rf"(?=(?:'s\b|[\s,.;:)]|$))(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<of_after>{names}))?"
         )
         self.country_names = {n: c.name for c in registry.countries.values() for n in (c.name, *c.aliases)}
         self.demonyms = {d: c.name for c in registry.countries.values() for d in c.demonyms}

@@ -89,8 +89,10 @@ class PeopleExtractor:
 
         for match in self.lexicon.people.find(full):
             person = self.registry.people[match.value]
-            add(person.id, person.name, True, person.country, self._title_before(full, match.start),
+            add(person.id, match.text, True, person.country, self._title_before(full, match.start),
                 match.start, match.end)
+            if len(match.text) > len(found[person.id].name):
+                found[person.id].name = match.text  # the fullest form the text uses
         for match in self.lexicon.titled_name.finditer(full):
             self._add_titled(match, full, day, found, add)
         self._add_surnames(full, found, spans, add)
@@ -195,7 +197,7 @@ class PeopleExtractor:
     def _holds(self, person_id: str, office: str | None, day) -> bool:
         person = self.registry.people[person_id]
         return any(
-            (office is None or o.title == office or office.endswith(o.title))
+            (office is None or o.title.startswith(office) or office.endswith(o.title))
             and (day is None or o.held_on(day))
             for o in person.offices
         )
@@ -213,6 +215,8 @@ class PeopleExtractor:
             return
         pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, surnames)) + r")(?!\w)")
         for match in pattern.finditer(full):
+            if re.match(r"\s+\d", full[match.end():]):
+                continue  # "May 16": a date, not Theresa May
             key = surnames[match.group(1)]
             if any(s <= match.start() < e for s, e in spans.get(key, ())):
                 continue
