@@ -25,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
             command.add_argument("--site", type=Path, default=Path("site"))
             command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     evaluate = commands.add_parser("eval", help="score extraction against gold annotations")
-    evaluate.add_argument("--gold", type=Path, required=True, help="folder of gold/*.yaml")
-    evaluate.add_argument("--readouts", type=Path, help="folder of readouts (default: gold's parent)")
+    evaluate.add_argument(
+        "--gold", type=Path, required=True,
+        help="folder of gold NAME.yaml files, or one YAML file with a `readouts` list",
+    )
+    evaluate.add_argument("--readouts", type=Path, help="folder of readouts (default: beside the gold)")
     serve = commands.add_parser("serve", help="preview the site with live reload")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)

@@ -99,10 +99,10 @@ class Evaluation:
 
 
 def evaluate(readouts_dir: Path, gold_dir: Path, registry: Registry) -> Evaluation:
+    """Score every gold-annotated readout in `readouts_dir`."""
     extractor = Extractor(registry)
     result = Evaluation()
-    for gold_path in sorted(gold_dir.glob("*.yaml")):
-        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    for gold in _gold_entries(gold_dir):
         path = readouts_dir / gold["file"]
         try:
             source = read_source(Candidate(path, path.name))
@@ -113,6 +113,13 @@ def evaluate(readouts_dir: Path, gold_dir: Path, registry: Registry) -> Evaluati
         result.readouts += 1
         _score(result, gold, facts, registry, path.name)
     return result
+
+
+def _gold_entries(gold: Path) -> list[dict]:
+    """Gold annotations: a folder of one YAML file per readout, or one file listing `readouts`."""
+    if gold.is_dir():
+        return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.yaml"))]
+    return yaml.safe_load(gold.read_text(encoding="utf-8"))["readouts"]
 
 
 def _score(result: Evaluation, gold: dict, facts, registry: Registry, name: str) -> None:

@@ -34,6 +34,8 @@ _CHROME = re.compile(
 )
 _BREADCRUMB = re.compile(r"^(?:home|首页)\s*(?:>|›|»|/)\s*", re.I)
 _SENTENCE_END = re.compile(r"[.!?。\"”]\s*$")
+# Chinese, Japanese and Korean run words together; each character counts as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 MAX_HEAD_LINES = 8
 
 
@@ -94,7 +96,7 @@ def _clean(line: str) -> str:
 
 def _is_body(line: str) -> bool:
     """A line of running text rather than a heading: a long line, or a sentence."""
-    words = len(line.split())
+    words = len(line.split()) + len(_CJK.findall(line))
     return words > 40 or (words >= 6 and bool(_SENTENCE_END.search(line)))
 
 
@@ -155,9 +157,27 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\n\s*\n(\s*\n)*", "\n\n", text)
 
 
+_MARKDOWN_BLOCK_START = re.compile(r"\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\|)")
+
+
 def markdown_to_text(markup: str) -> str:
-    """Plain text of a Markdown readout: front matter, heading marks and emphasis removed."""
+    """Plain text of a Markdown readout: front matter, heading marks and emphasis removed.
+
+    Lines wrapped inside a paragraph are joined, as Markdown itself does; otherwise a paragraph
+    hard-wrapped by an editor would reach the parser as a run of short lines, read as a heading.
+    """
     markup = re.sub(r"\A---\n.*?\n---\n", "", markup, flags=re.S)
+    lines: list[str] = []
+    for line in markup.split("\n"):
+        heading = re.match(r"\s{0,3}#{1,6}(?:\s|$)", line)
+        joins = lines and lines[-1].strip() and not lines[-1].lstrip().startswith("#")
+        if joins and line.strip() and not _MARKDOWN_BLOCK_START.match(line):
+            lines[-1] = lines[-1].rstrip() + " " + line.strip()
+        else:
+            lines.append(line)
+        if heading:
+            lines.append("")  # a heading ends its block, even without a blank line after it
+    markup = "\n".join(lines)
     markup = re.sub(r"^\s{0,3}#{1,6}\s*", "", markup, flags=re.M)
     markup = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markup)
     markup = re.sub(r"(\*\*|__|\*|_)(\S.*?\S|\S)\1", r"\2", markup)

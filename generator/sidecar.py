@@ -7,11 +7,13 @@ than reaching the site as a wrong fact.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
 
-from .model import FORMATS
+from .model import ATTENDEE, FORMATS, PRINCIPAL
+from .registry import slugify
 
 
 class SidecarError(ValueError):
@@ -30,10 +32,42 @@ def _texts(value) -> bool:
     return isinstance(value, list) and all(_text(v) for v in value)
 
 
+# Ids, topics and countries become page addresses (leaders/ID.md, topics/ID.md,
+# countries/SLUG.md), so a sidecar may only give values that make a safe, non-empty address.
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def _ids(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and _ID.match(v) for v in value)
+
+
+def _country(value) -> bool:
+    return _text(value) and slugify(value) != ""
+
+
+def _countries(value) -> bool:
+    return isinstance(value, list) and all(_country(v) for v in value)
+
+
 def _people(value) -> bool:
-    return isinstance(value, list) and all(
-        isinstance(v, dict) and _text(v.get("name")) and set(v) <= _PERSON_KEYS for v in value
-    )
+    """Persons with a name, an id that is a slug (or a name to make one from), a known role."""
+    if not isinstance(value, list):
+        return False
+    ids = []
+    for v in value:
+        if not (isinstance(v, dict) and set(v) <= _PERSON_KEYS and _text(v.get("name"))):
+            return False
+        person_id = v.get("id") or slugify(v["name"])  # as extract._apply_overrides does
+        if not (isinstance(person_id, str) and _ID.match(person_id)):
+            return False
+        if v.get("role", ATTENDEE) not in (PRINCIPAL, ATTENDEE):
+            return False
+        if v.get("country") is not None and not _country(v["country"]):
+            return False
+        if v.get("title") is not None and not _text(v["title"]):
+            return False
+        ids.append(person_id)
+    return len(ids) == len(set(ids))
 
 
 _PERSON_KEYS = {"id", "name", "role", "country", "title"}
@@ -47,11 +81,15 @@ FIELDS = {
     "format": (lambda v: v in FORMATS, "one of " + ", ".join(FORMATS)),
     "format_detail": (_text, "a non-empty string"),
     "location": (lambda v: v is None or _text(v), "a string or null"),
-    "participants": (_people, "a list of {name, role, country, title, id}"),
-    "mentioned": (_people, "a list of {name, id}"),
-    "countries": (_texts, "a list of country names"),
-    "mentioned_countries": (_texts, "a list of country names"),
-    "topics": (_texts, "a list of topic ids"),
+    "participants": (
+        _people,
+        "a list of {name, role, country, title, id}: role principal or attendee, id a slug "
+        "such as xi-jinping, each id once",
+    ),
+    "mentioned": (_people, "a list of {name, id}: id a slug such as xi-jinping, each id once"),
+    "countries": (_countries, "a list of English country names"),
+    "mentioned_countries": (_countries, "a list of English country names"),
+    "topics": (_ids, "a list of topic ids such as climate-change"),
     "url": (lambda v: _text(v) and v.startswith(("http://", "https://")), "an http(s) URL"),
     "section": (_text, "a non-empty string"),
     "publisher": (_text, "the publishing government's country name, e.g. United Kingdom"),
@@ -71,6 +109,11 @@ def read_sidecar(path: Path) -> dict:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise SidecarError(f"sidecar {name} is not valid YAML{where}") from None
+    except ValueError as exc:
+        # PyYAML builds dates itself and lets datetime's error out: "date: 2024-02-30".
+        raise SidecarError(f"sidecar {name} holds an impossible date or time ({exc})") from None
+    except RecursionError:
+        raise SidecarError(f"sidecar {name} is nested too deeply to read") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -81,4 +124,11 @@ def read_sidecar(path: Path) -> dict:
         check, expected = FIELDS[key]
         if not check(value):
             raise SidecarError(f"sidecar {name}: field {key!r} must be {expected}")
-    return dict(data)
+    overrides = dict(data)
+    # Lists are sets to a curator; the front matter keeps countries sorted and nothing twice.
+    if "countries" in overrides:
+        overrides["countries"] = sorted(set(overrides["countries"]))
+    for key in ("mentioned_countries", "topics"):
+        if key in overrides:
+            overrides[key] = list(dict.fromkeys(overrides[key]))  # order kept: topics rank
+    return overrides

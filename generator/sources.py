@@ -58,6 +58,9 @@ def find_readouts(seeds_dir: Path) -> tuple[list[Candidate], list[ReadoutError]]
         label = f"{seeds_dir.name}/{path.name}"
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             refused.append(ReadoutError(label, "symbolic link pointing outside the seeds folder"))
+        elif path.is_symlink() and not path.exists():
+            # is_file() is False for a dangling link, which would drop the readout unreported
+            refused.append(ReadoutError(label, "broken symbolic link (its target does not exist)"))
         elif path.is_file():
             found.append(Candidate(path, label))
     return found, refused

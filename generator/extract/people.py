@@ -34,7 +34,10 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:who|which|where|when|while|on the|during|as |after|before|to |in order|and (?:the|both))"
     r"|,\s*\w+ing\b|,?\s*accompanied by|;|\.\s+|\s+(?:about|regarding|to discuss|on the (?:occasion|sidelines|margins))\b"
 )
-_ATTENDED = re.compile(r"\b(attended|were present|was present|were also present|also attended|joined)\b")
+_ATTENDED = re.compile(
+    r"\b(attended|were present|was present|were also present|also attended|joined|"
+    r"(?:also )?(?:participated|took part) in the (?:meeting|talks|call|event|conversation))\b"
+)
 _ACCOMPANIED = re.compile(r"\baccompanied by\b")
 _UNNAMED = re.compile(
     r"(?:^|\bthe\s+|\bThe\s+)(?P<title>President|Prime Minister|PM|Chancellor|Premier|Foreign Secretary|"

@@ -1,0 +1,106 @@
+"""Shared builders for tests of the link and render stages: entries and a registry made inline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.model import ATTENDEE, PRINCIPAL, Entry, Facts, Mention, Participant, Provenance, Readout
+from generator.registry import Country, Office, Person, Registry, Topic
+
+
+def _participant(spec, role: str) -> Participant:
+    """A Participant, or (id, name, country[, title]) for one."""
+    if isinstance(spec, Participant):
+        return spec
+    person_id, name, country, *title = spec
+    return Participant(person_id, name, role, country, title[0] if title else None)
+
+
+def build_entry(
+    slug: str,
+    date: dt.date | None = None,
+    *,
+    title: str | None = None,
+    principals=(),
+    attendees=(),
+    mentioned=(),
+    countries: list[str] | None = None,
+    mentioned_countries=(),
+    topics=(),
+    paragraphs=(),
+    location: str | None = None,
+    format: str = "talks",
+    format_detail: str | None = None,
+    published: dt.datetime | dt.date | None = None,
+    end_date: dt.date | None = None,
+    organizations=(),
+    source_file: str | None = None,
+    url: str | None = None,
+    section: str | None = None,
+) -> Entry:
+    """An Entry from the few facts a test cares about; countries default to the participants'."""
+    participants = [_participant(p, PRINCIPAL) for p in principals] + [
+        _participant(p, ATTENDEE) for p in attendees
+    ]
+    if countries is None:
+        countries = list(dict.fromkeys(p.country for p in participants if p.country))
+    provenance = Provenance(source_file or f"seeds/{slug}.txt", f"{len(slug):064x}", url, section)
+    title = title if title is not None else f"Readout {slug}"
+    readout = Readout(provenance, title, published, (), tuple(paragraphs))
+    facts = Facts(
+        title=title,
+        date=date,
+        published=published,
+        format=format,
+        format_detail=format_detail,
+        location=location,
+        participants=participants,
+        mentioned=[m if isinstance(m, Mention) else Mention(*m) for m in mentioned],
+        countries=list(countries),
+        mentioned_countries=list(mentioned_countries),
+        topics=list(topics),
+        source=provenance,
+        end_date=end_date,
+        organizations=list(organizations),
+    )
+    return Entry(readout, facts, slug)
+
+
+@pytest.fixture
+def make_entry():
+    """The entry builder, for tests that prefer fixtures to imports."""
+    return build_entry
+
+
+XI = ("xi-jinping", "Xi Jinping", "China", "President")
+PUTIN = ("vladimir-putin", "Vladimir Putin", "Russia", "President")
+MACRON = ("emmanuel-macron", "Emmanuel Macron", "France", "President")
+WANG = ("wang-yi", "Wang Yi", "China", "Foreign Minister")
+LAVROV = ("sergey-lavrov", "Sergey Lavrov", "Russia", "Foreign Minister")
+
+
+def small_registry() -> Registry:
+    """A hand-made registry: three countries' leaders and a two-level topic tree."""
+    registry = Registry()
+    for name in ("China", "Russia", "France", "Ukraine"):
+        registry.countries[name] = Country(name, (), (), None)
+    for person_id, name, country, title in (XI, PUTIN, MACRON, WANG, LAVROV):
+        registry.people[person_id] = Person(
+            person_id, name, name.split()[-1] if country != "China" else name.split()[0],
+            country, None, (), (Office(title, dt.date(2013, 3, 14), None),),
+        )
+    for topic_id, label, parent in (
+        ("regional-issues", "Regional issues", None),
+        ("ukraine-crisis", "Ukraine crisis", "regional-issues"),
+        ("energy", "Energy", None),
+        ("bilateral-relations", "Bilateral relations", None),
+    ):
+        registry.topics[topic_id] = Topic(topic_id, label, parent, ())
+    return registry
+
+
+@pytest.fixture
+def registry() -> Registry:
+    return small_registry()

@@ -1,0 +1,62 @@
+"""Golden files: the whole generated content/ of the seed readout, byte for byte.
+
+A change to extraction, linking or templates that alters any page shows up here as a diff to
+review. After checking that the change is intended, refresh the files with
+`UPDATE_GOLDEN=1 make test` and commit them with the change.
+"""
+
+import os
+from pathlib import Path
+
+from generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "seed"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_seed_content_matches_golden_files(tmp_path):
+    report = generate(ROOT / "seeds", tmp_path / "content")
+    assert not report.errors
+    produced = tree(tmp_path / "content")
+    if os.environ.get("UPDATE_GOLDEN"):
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
+        for name, data in produced.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_bytes(data)
+    expected = tree(GOLDEN)
+    assert sorted(produced) == sorted(expected)
+    for name, data in produced.items():
+        assert data.decode() == expected[name].decode(), f"{name} differs from its golden file"
+
+
+def test_seed_facts_are_exactly_the_readouts(tmp_path):
+    """The seed's facts as a careful reader finds them (the issue's acceptance list)."""
+    import yaml
+
+    generate(ROOT / "seeds", tmp_path / "content")
+    page = next((tmp_path / "content" / "readouts").glob("2024-05-16-*.md")).read_text(encoding="utf-8")
+    meta = yaml.safe_load(page.split("---\n", 2)[1])
+    assert str(meta["date"]) == "2024-05-16"
+    assert str(meta["published"]) == "2024-05-17 02:14"
+    assert (meta["format"], meta["format_detail"]) == ("talks", "small-group talks")
+    assert meta["location"] == "Zhongnanhai, Beijing"
+    people = {(p["name"], p["role"], p["country"], p["title"]) for p in meta["participants"]}
+    assert people == {
+        ("Xi Jinping", "principal", "China", "President"),
+        ("Vladimir Putin", "principal", "Russia", "President"),
+        ("Cai Qi", "attendee", "China", None),
+        ("Wang Yi", "attendee", "China", None),
+    }
+    assert meta["countries"] == ["China", "Russia"]
+    assert "Ukraine" in meta["mentioned_countries"]
+    assert {"ukraine-crisis", "global-security-initiative", "global-governance",
+            "china-russia-relations"} <= set(meta["topics"])
+    assert meta["source"]["file"] == "seeds/000_7dcf29c1458b0db6.txt"
+    assert meta["source"]["section"] == "China News"
+    assert len(meta["source"]["sha256"]) == 64
