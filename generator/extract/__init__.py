@@ -20,8 +20,7 @@ from .topics import topics
 # Title shapes that tell the publishing government when the text carries no masthead.
 _TITLE_SHAPES = {
     re.compile(r"^PM (?:call|meeting|talks|bilateral|statement)\b"): "United Kingdom",
-    re.compile(r"^Readout of (?:the )?President['’]s\b"): "United States",
-    re.compile(r"^Readout of (?:the )?Vice President['’]s\b"): "United States",
+    re.compile(r"^Readout of (?:the )?(?:Vice )?President\b"): "United States",
 }
 
 

@@ -103,7 +103,7 @@ class PeopleExtractor:
         title_end = len(text.title)
         principals = self._principals(text, found, spans, title_end)
         warnings = []
-        unnamed = self._unnamed_principal(text, day, publisher_country, warnings)
+        unnamed = self._unnamed_principal(text, day, publisher_country, found, principals, warnings)
         if unnamed is not None and unnamed.id not in found:
             add(unnamed.id, unnamed.name, True, unnamed.country, unnamed.title_on(day), -1, -1)
             spans[unnamed.id] = []
@@ -265,8 +265,12 @@ class PeopleExtractor:
                 attendees |= _keys_in(spans, start + accompanied.end(), start + end)
         return attendees
 
-    def _unnamed_principal(self, text: ReadoutText, day, publisher_country, warnings):
-        """ "The Prime Minister spoke to …": the publishing government's office-holder that day."""
+    def _unnamed_principal(self, text: ReadoutText, day, publisher_country, found, principals,
+                           warnings):
+        """ "The Prime Minister spoke to …": the publishing government's office-holder that day.
+
+        When a principal already named in the text holds that office, "the President" is them.
+        """
         lead = text.lead
         verb = _MEETING_VERB.search(lead)
         subject = lead[: verb.start()] if verb else ""
@@ -274,6 +278,11 @@ class PeopleExtractor:
         if not match:
             return None
         office = self.lexicon.titles.get(match.group("title"), match.group("title"))
+        for key in sorted(principals):
+            if found[key].registered and self._holds(key, office, day) and (
+                publisher_country is None or found[key].country == publisher_country
+            ):
+                return self.registry.people[key]
         if publisher_country is None or day is None:
             warnings.append(
                 f"unnamed principal 'the {office}': publishing government or date unknown"
