@@ -10,6 +10,7 @@ attendees; everyone else is mentioned.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -96,9 +97,13 @@ class PeopleExtractor:
                 match.start, match.end)
             if len(match.text) > len(found[person.id].name):
                 found[person.id].name = match.text  # the fullest form the text uses
+        registered = _Spans(place for places in spans.values() for place in places)
         for match in self.lexicon.titled_name.finditer(full):
-            self._add_titled(match, full, day, found, add)
+            if not registered.cover(match.start("name")):
+                self._add_titled(match, full, day, found, add)
         self._add_surnames(full, found, spans, add)
+        for places in spans.values():
+            places.sort()
 
         title_end = len(text.title)
         principals = self._principals(text, found, spans, title_end)
@@ -150,7 +155,7 @@ class PeopleExtractor:
                 tokens.append(token[:-1])  # a full stop ends the sentence, and the name
                 break
             tokens.append(token)
-            if len(tokens) == 4:
+            if len(tokens) == 5:
                 break
         if not tokens:
             return
@@ -163,7 +168,7 @@ class PeopleExtractor:
             person = self.registry.people[registered]
             add(person.id, person.name, True, person.country, office, start, end)
             return
-        if len(tokens) < 2 or name in self.lexicon.people:
+        if len(tokens) < 2 or name in self.lexicon.people or not slugify(name):
             return  # a lone unknown word after a title is too weak to be a person
         country = None
         for group in ("demonym", "of_before", "of_after"):
@@ -217,11 +222,12 @@ class PeopleExtractor:
         if not surnames:
             return
         pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, surnames)) + r")(?!\w)")
+        named = {key: _Spans(places) for key, places in spans.items()}  # before surnames are added
         for match in pattern.finditer(full):
             if re.match(r"\s+\d", full[match.end():]):
                 continue  # "May 16": a date, not Theresa May
             key = surnames[match.group(1)]
-            if any(s <= match.start() < e for s, e in spans.get(key, ())):
+            if key in named and named[key].cover(match.start()):
                 continue
             person = found[key]
             add(key, person.name, person.registered, person.country, None, match.start(), match.end())
@@ -296,6 +302,24 @@ class PeopleExtractor:
         return person
 
 
+class _Spans:
+    """Non-overlapping (start, end) spans, asked in log time whether they cover an offset."""
+
+    def __init__(self, spans):
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+
+    def cover(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._spans[index][1]
+
+
 def _keys_in(spans: dict[str, list[tuple[int, int]]], start: int, end: int) -> set[str]:
-    return {key for key, places in spans.items() if any(start <= s < end for s, _ in places)}
+    """People mentioned between two offsets; spans are kept in text order, so bisect finds them."""
+    found = set()
+    for key, places in spans.items():
+        index = bisect.bisect_left(places, (start, -1))
+        if index < len(places) and places[index][0] < end:
+            found.add(key)
+    return found
 

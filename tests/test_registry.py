@@ -1,0 +1,63 @@
+"""The registries load, and a curator's mistake stops the build with the file and the entry."""
+
+import shutil
+
+import pytest
+import yaml
+
+from generator.registry import DATA_DIR, RegistryError, load_registry
+
+
+def test_curated_registries_load():
+    registry = load_registry()
+    assert len(registry.topics) >= 60
+    assert all(t.parent is None or t.parent in registry.topics for t in registry.topics.values())
+    assert registry.holder("United Kingdom", "Prime Minister", __import__("datetime").date(2024, 8, 23)).id == "keir-starmer"
+
+
+@pytest.fixture
+def data(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA_DIR, folder)
+    return folder
+
+
+def edit(folder, name, change):
+    path = folder / name
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(entries)
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def person(entries, person_id):
+    return next(p for p in entries if p["id"] == person_id)
+
+
+@pytest.mark.parametrize(
+    "name, change, message",
+    [
+        ("people.yml", lambda e: person(e, "xi-jinping").update(nickname="Xi"), "unknown key 'nickname'"),
+        ("people.yml", lambda e: person(e, "wang-yi").setdefault("aliases", []).append("Xi Jinping"),
+         "alias 'Xi Jinping' already belongs to person xi-jinping"),
+        ("countries.yml", lambda e: e[1].setdefault("aliases", []).append(e[0]["name"]),
+         "already belongs to country"),
+        ("people.yml", lambda e: person(e, "xi-jinping")["offices"].append(
+            {"title": "President", "from": __import__("datetime").date(2020, 1, 1)}), "offices 'President' overlap"),
+        ("people.yml", lambda e: person(e, "xi-jinping").update(country="Atlantis"),
+         "country 'Atlantis' is not registered"),
+        ("topics.yml", lambda e: e[-1].update(parent="no-such-topic"), "parent 'no-such-topic'"),
+        ("people.yml", lambda e: e.append(dict(person(e, "xi-jinping"))), "duplicate entry 'xi-jinping'"),
+        ("formats.yml", lambda e: e[0].update(format="teleportation"), "not one of"),
+    ],
+)
+def test_mistakes_are_errors_naming_file_and_entry(data, name, change, message):
+    edit(data, name, change)
+    with pytest.raises(RegistryError) as error:
+        load_registry(data)
+    assert name in str(error.value) and message in str(error.value)
+
+
+def test_unreadable_registry_file(data):
+    (data / "topics.yml").write_text("- id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="topics.yml: cannot be read"):
+        load_registry(data)
