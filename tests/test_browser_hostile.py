@@ -1,0 +1,58 @@
+"""Nothing a readout contains runs in a reader's browser: every hostile fixture's page, opened in
+headless Chromium, shows its payload as text, raises no dialog and holds no javascript: link."""
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from archive_fixture import run_summit
+from browser import browser, page  # noqa: F401  (pytest fixtures)
+from test_hostile import HOSTILE_FIXTURES, materialise
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    seeds = work / "seeds"
+    seeds.mkdir()
+    for name in HOSTILE_FIXTURES:
+        materialise(name, seeds, work / "outside")
+    result = run_summit("build", "--seeds", str(seeds), "--content", str(work / "content"),
+                        "--site", str(work / "site"))
+    assert (work / "site" / "index.html").is_file(), result.stdout + result.stderr
+    handler = functools.partial(_Quiet, directory=str(work / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    pages = sorted(p.stem for p in (work / "content" / "readouts").glob("*.md") if p.stem != "index")
+    yield f"http://127.0.0.1:{server.server_address[1]}", pages
+    server.shutdown()
+
+
+def test_hostile_fixtures_have_pages(hostile_site):
+    _, pages = hostile_site
+    assert len(pages) >= len(HOSTILE_FIXTURES)
+
+
+def test_no_script_from_a_readout_runs(page, hostile_site):
+    base, pages = hostile_site
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for slug in pages:
+        page.goto(f"{base}/readouts/{slug}/")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(100)  # let any onerror/onload handler fire
+        links = page.eval_on_selector_all(
+            "a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in links if h.strip().lower().startswith(("javascript:", "data:"))], slug
+        assert page.locator("article iframe, article object, article embed").count() == 0, slug
+        inline = page.eval_on_selector_all(
+            "article script, article [onerror], article [onload], article [onclick]", "els => els.length")
+        assert inline == 0, slug
+    assert dialogs == []
