@@ -164,13 +164,17 @@ class Registry:
         return None
 
     def holder(self, country: str, title: str, day: dt.date) -> Person | None:
-        """Who held an office of a country on a day ("the Prime Minister" of the UK on a date)."""
-        for person in self.people.values():
-            if person.country == country and any(
-                o.title == title and o.held_on(day) for o in person.offices
-            ):
-                return person
-        return None
+        """Who held an office of a country on a day ("the Prime Minister" of the UK on a date).
+
+        On a handover day both office-holders match; the one who took office that day is meant,
+        as readouts of that day are the newcomer's first calls.
+        """
+        holders = [
+            (office.start or dt.date.min, person.id, person)
+            for person in self.people.values() if person.country == country
+            for office in person.offices if office.title == title and office.held_on(day)
+        ]
+        return max(holders, key=lambda h: (h[0], h[1]))[2] if holders else None
 
 
 def slugify(text: str) -> str:

@@ -104,3 +104,8 @@ def small_registry() -> Registry:
 @pytest.fixture
 def registry() -> Registry:
     return small_registry()
+
+
+# Session fixtures shared by several modules are registered here once, so each is built once.
+from archive_fixture import built_archive, site_server  # noqa: E402,F401
+from browser import browser, page  # noqa: E402,F401

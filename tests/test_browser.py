@@ -3,8 +3,6 @@ reach the timeline."""
 
 import re
 
-from archive_fixture import built_archive, site_server  # noqa: F401  (pytest fixtures)
-from browser import browser, page  # noqa: F401  (pytest fixtures)
 
 
 def search(page, query):

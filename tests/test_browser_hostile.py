@@ -8,7 +8,6 @@ import threading
 import pytest
 
 from archive_fixture import run_summit
-from browser import browser, page  # noqa: F401  (pytest fixtures)
 from test_hostile import HOSTILE_FIXTURES, materialise
 
 

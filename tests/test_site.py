@@ -4,7 +4,7 @@ import json
 
 import yaml
 
-from archive_fixture import FIXTURE_SEEDS, built_archive  # noqa: F401  (pytest fixture)
+from archive_fixture import FIXTURE_SEEDS
 from sitecheck import check_site
 
 

@@ -65,7 +65,7 @@ class Lexicon:
             rf"(?P<title>(?:{title_alternation})(?:[^\S\n]+(?:and|&)[^\S\n]+(?:{title_alternation}))?)"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<of_before>{names}))?"
             r",?[^\S\n]+(?:(?:Mr|Ms|Mrs|Dr)\.?[^\S\n]+)?"
-            r"(?P<name>[A-Z][\w'’.\-]*(?:[^\S\n]+(?:[A-Z][\w'’.\-]*|bin|de|da|van|von|der))*)"
+            r"(?P<name>[A-Z][\w'’.\-]*(?:[^\S\n]+(?:[A-Z][\w'’.\-]*|(?:al|el|ad|as|ash|at)-[A-Z]?[\w'’\-]+|bin|ibn|bint|abu|de|da|dos|van|von|der|du|le|la))*)"
             rf"(?=(?:'s\b|[\s,.;:)]|$))(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<of_after>{names}))?"
         )
         self.country_names = {n: c.name for c in registry.countries.values() for n in (c.name, *c.aliases)}
