@@ -210,6 +210,64 @@ def test_surname_with_title_picks_the_office_holder_of_the_day(extractor):
     assert "li-qiang" in {p.id for p in late.participants}
 
 
+def test_family_name_first_in_capitals(extractor):
+    facts = facts_of(
+        extractor,
+        "Japan-France Summit Meeting\n\nOn March 20, 2023, Mr. KISHIDA Fumio, Prime Minister of Japan, "
+        "held a summit meeting with H.E. Mr. Emmanuel Macron, President of France.\n",
+    )
+    assert {p.id for p in facts.principals} == {"fumio-kishida", "emmanuel-macron"}
+    assert (facts.format, facts.format_detail) == ("meeting", "summit meeting")
+
+
+def test_honorifics_before_names(extractor):
+    facts = facts_of(
+        extractor,
+        "Telephone Conversation between Prime Minister and President of Brazil\n\nOn June 3, 2024, "
+        "Prime Minister Shri Narendra Modi held a telephone conversation with President of Brazil "
+        "H.E. Mr. Luiz Inácio Lula da Silva.\n",
+    )
+    assert {p.id for p in facts.principals} == {"narendra-modi", "luiz-inacio-lula-da-silva"}
+    assert facts.unregistered == []
+
+
+def test_name_particles_stay_in_the_name(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Joe Biden spoke with Prime Minister Abdul Karim "
+        "al-Hashimi of Iraq.\n",
+    )
+    assert "Abdul Karim al-Hashimi" in {p.name for p in facts.principals}
+    assert next(p for p in facts.participants if p.name == "Abdul Karim al-Hashimi").country == "Iraq"
+
+
+def test_handover_day_means_the_newcomer(extractor):
+    facts = facts_of(
+        extractor,
+        "10 Downing Street\nPM call with President Biden: 25 October 2022\n"
+        "The Prime Minister spoke to President Joe Biden this evening.\n",
+    )
+    assert "rishi-sunak" in {p.id for p in facts.principals}
+
+
+def test_participated_in_the_meeting_makes_attendees(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Xi Jinping met with President Vladimir Putin.\n\n"
+        "Foreign Minister Sergey Lavrov also participated in the meeting.\n",
+    )
+    assert roles(facts)["Sergey Lavrov"] == "attendee"
+
+
+def test_a_summit_alone_is_a_summit(extractor):
+    facts = facts_of(
+        extractor,
+        "Xi Jinping Attends the G20 Summit\n\nOn September 4, 2016, President Xi Jinping attended the "
+        "G20 Summit in Hangzhou and delivered a speech.\n",
+    )
+    assert facts.format == "summit" and facts.location == "Hangzhou"
+
+
 # ------------------------------------------------------------------ formats and places
 
 

@@ -64,7 +64,8 @@ class Lexicon:
             rf"(?:(?P<demonym>{demonyms})[^\S\n]+)?"
             rf"(?P<title>(?:{title_alternation})(?:[^\S\n]+(?:and|&)[^\S\n]+(?:{title_alternation}))?)"
             rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<of_before>{names}))?"
-            r",?[^\S\n]+(?:(?:Mr|Ms|Mrs|Dr)\.?[^\S\n]+)?"
+            r",?[^\S\n]+(?:(?:H\.E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Shri|Smt\.?|"
+            r"Sheikh|Sir|Dame|Madam)[^\S\n]+)*"
             r"(?P<name>[A-Z][\w'’.\-]*(?:[^\S\n]+(?:[A-Z][\w'’.\-]*|(?:al|el|ad|as|ash|at)-[A-Z]?[\w'’\-]+|bin|ibn|bint|abu|de|da|dos|van|von|der|du|le|la))*)"
             rf"(?=(?:'s\b|[\s,.;:)]|$))(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<of_after>{names}))?"
         )

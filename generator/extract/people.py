@@ -33,8 +33,9 @@ _MEETING_VERB = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:who|which|where|when|while|on the|during|as |after|before|to |in order|and (?:the|both))"
-    r"|,\s*\w+ing\b|,?\s*accompanied by|;|\.\s+|\s+(?:about|regarding|to discuss|on the (?:occasion|sidelines|margins))\b"
+    r"|,\s*\w+ing\b|,?\s*accompanied by|;|\.\s+(?=[a-z])|\s+(?:about|regarding|to discuss|on the (?:occasion|sidelines|margins))\b"
 )
+_FAMILY_NAME_FIRST = re.compile(r"\b([A-Z]{2,})[^\S\n]+([A-Z][a-z]+)\b")
 _ATTENDED = re.compile(
     r"\b(attended|were present|was present|were also present|also attended|joined|"
     r"(?:also )?(?:participated|took part) in the (?:meeting|talks|call|event|conversation))\b"
@@ -97,9 +98,18 @@ class PeopleExtractor:
                 match.start, match.end)
             if len(match.text) > len(found[person.id].name):
                 found[person.id].name = match.text  # the fullest form the text uses
+        for match in _FAMILY_NAME_FIRST.finditer(full):  # "KISHIDA Fumio", as Tokyo writes names
+            written = f"{match.group(2)} {match.group(1).title()}"
+            person_id = next((m.value for m in self.lexicon.people.find(written)
+                              if m.end - m.start == len(written)), None)
+            if person_id:
+                person = self.registry.people[person_id]
+                add(person_id, person.name, True, person.country,
+                    self._title_before(full, match.start()), match.start(), match.end())
         registered = _Spans(place for places in spans.values() for place in places)
         for match in self.lexicon.titled_name.finditer(full):
-            if not registered.cover(match.start("name")):
+            start, end = match.span("name")
+            if not (registered.cover(start) or registered.any_within(start, end)):
                 self._add_titled(match, full, day, found, add)
         self._add_surnames(full, found, spans, add)
         for places in spans.values():
@@ -312,6 +322,10 @@ class _Spans:
     def cover(self, offset: int) -> bool:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._spans[index][1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, start)
+        return index < len(self._starts) and self._starts[index] < end
 
 
 def _keys_in(spans: dict[str, list[tuple[int, int]]], start: int, end: int) -> set[str]:
