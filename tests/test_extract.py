@@ -146,6 +146,15 @@ def test_were_present_makes_attendees(extractor):
     assert roles(facts)["Wang Yi"] == "attendee"
 
 
+def test_also_present_were_makes_attendees(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Xi Jinping met with President Vladimir Putin.\n\n"
+        "Also present at the meeting were Cai Qi and Wang Yi.\n",
+    )
+    assert roles(facts)["Cai Qi"] == roles(facts)["Wang Yi"] == "attendee"
+
+
 def test_unregistered_leader_pattern_infers_country(extractor):
     facts = facts_of(
         extractor,

@@ -40,7 +40,12 @@ _ATTENDED = re.compile(
     r"\b(attended|were present|was present|were also present|also attended|joined|"
     r"(?:also )?(?:participated|took part) in the (?:meeting|talks|call|event|conversation))\b"
 )
-_ACCOMPANIED = re.compile(r"\baccompanied by\b")
+# Attendees named after the words: "accompanied by X", "Also present were X and Y".
+_ACCOMPANIED = re.compile(
+    r"\baccompanied by\b|\b(?:present|attending|in attendance)\b(?:\s+(?:at|during|in)\s+the\s+\w+)?"
+    r"\s+(?:were|was|included)\b",
+    re.I,
+)
 _UNNAMED = re.compile(
     r"(?:^|\bthe\s+|\bThe\s+)(?P<title>President|Prime Minister|PM|Chancellor|Premier|Foreign Secretary|"
     r"Secretary of State|Vice President)(?!\s+(?:of\s+)?[A-Z])",
