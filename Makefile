@@ -36,5 +36,9 @@ serve: content
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
+## bench: time generate/build on synthetic archives of 1,000 and 10,000 readouts (minutes)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_N)
+
 clean:
 	rm -rf site .pytest_cache .hypothesis

@@ -21,6 +21,12 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--content", type=Path, default=Path("content"))
         command.add_argument("--strict", action="store_true", help="fail on warnings too")
         command.add_argument("--quiet", action="store_true", help="print only the summary and errors")
+        command.add_argument("--cache", type=Path, default=None,
+                             help="cache folder (default: .cache/summit/ beside the content folder)")
+        command.add_argument("--no-cache", action="store_true",
+                             help="extract and render everything afresh, keeping nothing")
+        command.add_argument("--workers", type=int, default=None,
+                             help="processes for extraction (default: one per core)")
         if name == "build":
             command.add_argument("--site", type=Path, default=Path("site"))
             command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
@@ -40,24 +46,51 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _generate(args) -> int:
+def _generate(args, finish: bool = True):
+    """Generate content/; print the report unless `finish` is False (build prints it later)."""
+    import time
+
     from .pipeline import generate
+    from .progress import progress_for
 
     if not args.seeds.is_dir():
         print(f"summit: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
-    report = generate(args.seeds, args.content)
-    print(report.render(verbose=not args.quiet))
-    return 1 if report.failed(args.strict) else 0
+    progress = progress_for()
+    cache = False if args.no_cache else (args.cache or True)
+    try:
+        report = generate(args.seeds, args.content, cache_dir=cache, workers=args.workers,
+                          progress=progress)
+    finally:
+        if progress:
+            progress.finish()
+    status = 1 if report.failed(args.strict) else 0
+    if finish:
+        _print_report(args, report, progress is not None)
+    return status, report, progress is not None
+
+
+def _print_report(args, report, interactive: bool) -> None:
+    """On a terminal, one screen; in logs (not a terminal, or CI), the report as it always was."""
+    print(report.summary() if interactive and not args.quiet else report.render(verbose=not args.quiet))
 
 
 def _build(args) -> int:
-    status = _generate(args)
+    import time
+
+    outcome = _generate(args, finish=False)
+    if isinstance(outcome, int):
+        return outcome
+    status, report, interactive = outcome
     if not any(args.content.glob("*.md")):
+        _print_report(args, report, interactive)
         return status or 1
     from .site import build_site
 
+    mark = time.perf_counter()
     site_ok = build_site(args.config, args.content, args.site)
+    report.timings["mkdocs"] = time.perf_counter() - mark
+    _print_report(args, report, interactive)
     return status if site_ok else 1
 
 
@@ -77,7 +110,12 @@ def _serve(args) -> int:
     return 0
 
 
-_COMMANDS = {"generate": _generate, "build": _build, "eval": _eval, "serve": _serve}
+def _generate_command(args) -> int:
+    outcome = _generate(args)
+    return outcome if isinstance(outcome, int) else outcome[0]
+
+
+_COMMANDS = {"generate": _generate_command, "build": _build, "eval": _eval, "serve": _serve}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -81,21 +81,32 @@ class Archive:
         NEAREST_IN_INDEX on either side of it in each list, so the cost does not grow with the
         archive.
         """
+        return self.score_related(slug, self.related_candidates(slug), limit)
+
+    def related_candidates(self, slug: str) -> list[Entry]:
+        """The readouts `related` chooses from; its answer depends on these and the readout only."""
+        entry = self.by_slug[slug]
+        lists = [self.by_person[p] for p in self.roles[slug]]
+        lists += [self.by_topic[t] for t in dict.fromkeys(entry.facts.topics)]
+        candidates = {c.slug: c for index in lists for c in _nearest(index, entry)}
+        candidates.pop(slug, None)  # absent when the readout names no one and no topic
+        return list(candidates.values())
+
+    def score_related(self, slug: str, candidates: list[Entry], limit: int = RELATED_LIMIT):
         entry = self.by_slug[slug]
         roles = self.roles[slug]
         topics = set(entry.facts.topics)
-        lists = [self.by_person[p] for p in roles] + [self.by_topic[t] for t in topics]
-        candidates = {c.slug: c for index in lists for c in _nearest(index, entry)}
-        candidates.pop(slug, None)  # absent when the readout names no one and no topic
+        day = entry.facts.date
         scored = []
-        for candidate in candidates.values():
+        for candidate in candidates:
             other_roles = self.roles[candidate.slug]
             shared_people = sum(
                 PRINCIPAL_WEIGHT if roles[p] == other_roles[p] == PRINCIPAL else 1
                 for p in roles.keys() & other_roles.keys()
             )
             shared_topics = len(topics.intersection(candidate.facts.topics))
-            distance = _distance(entry, candidate)
+            other_day = candidate.facts.date
+            distance = UNDATED_DISTANCE if day is None or other_day is None else abs(day - other_day)
             score = (shared_people + shared_topics) / (1 + distance.days / 365)
             scored.append((-score, distance, candidate.slug, candidate))
         return [item[-1] for item in sorted(scored)[:limit]]
@@ -108,13 +119,19 @@ class Archive:
         following = index[position + 1] if position + 1 < len(index) else None
         return previous, following
 
-    def counterparts(self, person_id: str) -> list[tuple[PersonInfo, int]]:
-        """Whom a person met (other participants of their readouts), most often first."""
+    def counterparts(self, person_id: str, compatriots: bool = False) -> list[tuple[PersonInfo, int]]:
+        """Whom a person met (other participants of their readouts), most often first.
+
+        Foreign counterparts and the person's own compatriots (the delegation around them) are
+        listed apart: a reader of Xi Jinping's page looks for Putin, not for Wang Yi.
+        """
+        country = self.people[person_id].country
         counts = Counter(
             other
             for entry in self.by_person.get(person_id, [])
             for other in self.roles[entry.slug]
             if other != person_id
+            and (country is not None and self.people[other].country == country) == compatriots
         )
         return self._ranked_people(counts)
 

@@ -111,3 +111,14 @@ class Entry:
     readout: Readout
     facts: Facts
     slug: str
+    digest: str = ""  # identifies readout, facts and slug; pages built from the entry depend on it
+
+    def content_digest(self) -> str:
+        """`digest`, computed from the entry itself when it was not made by the pipeline."""
+        if not self.digest:
+            import hashlib
+            import pickle
+
+            blob = pickle.dumps((self.readout, self.facts, self.slug), protocol=5)
+            self.digest = hashlib.sha1(blob).hexdigest()
+        return self.digest

@@ -7,15 +7,21 @@ problem goes into the report and the others carry on.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .extract import Extractor
 from .link import build_archive
 from .model import Entry
 from .parse import parse
-from .registry import Registry, load_registry, slugify
-from .render import render_content
+from .cache import (FactsCache, Record, code_fingerprint, data_fingerprint, default_cache_dir,
+                    extraction_fingerprint, load_pickle, readout_key, registry_fingerprint,
+                    save_pickle)
+from .progress import Progress
+from .registry import DATA_DIR, Registry, load_registry, slugify
+from .render import RenderState, render_content
 from .report import Report
 from .sources import Candidate, ReadoutError, find_readouts, read_source
 
@@ -36,53 +42,191 @@ def readout_slug(entry_date, title: str, file: str) -> str:
     return f"{day}-{words or 'readout'}-{tag}"
 
 
-def read_entries(candidates: list[Candidate], extractor: Extractor, report: Report) -> list[Entry]:
-    """Read, parse and extract every candidate; failures go to the report, never raise."""
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
+def _extract_one(source, extractor: Extractor):
+    """Parse and extract one read readout: a cache Record, or (file, reason) when unreadable."""
+    from .cache import make_record
+
+    label = source.provenance.file
+    try:
+        readout = parse(source)
+        facts, unregistered = extractor.extract(readout, source.overrides)
+    except ReadoutError as exc:
+        return (exc.file, exc.reason)
+    except RecursionError:
+        return (label, "text too deeply nested to read")
+    return make_record(readout, facts, readout_slug(facts.date, facts.title, label), unregistered)
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(registry: Registry) -> None:
+    """Each worker process compiles the registry once, then extracts chunk after chunk."""
+    global _worker_extractor
+    _worker_extractor = Extractor(registry)
+
+
+def _extract_chunk(sources: list) -> list:
+    return [_extract_one(source, _worker_extractor) for source in sources]
+
+
+POOL_ABOVE = 64  # fewer readouts to extract than this: not worth starting processes
+CHUNK = 32
+
+
+def worker_count() -> int:
+    configured = os.environ.get("SUMMIT_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def extract_all(sources: list, registry: Registry, workers: int | None = None,
+                progress: Progress | None = None) -> list:
+    """`_extract_one` over every source, in input order, in a process pool when it pays.
+
+    Each result depends on its source alone, so the pool changes the speed, never the output.
+    """
+    if not sources:
+        return []  # all from the cache: not even the registry's patterns need compiling
+    workers = worker_count() if workers is None else workers
+    if workers <= 1 or len(sources) < POOL_ABOVE:
+        extractor = Extractor(registry)
+        results = []
+        for source in sources:
+            results.append(_extract_one(source, extractor))
+            if progress:
+                progress.advance()
+        return results
+    chunks = [sources[i:i + CHUNK] for i in range(0, len(sources), CHUNK)]
+    results = []
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(registry,)) as pool:
+        for done in pool.map(_extract_chunk, chunks):
+            results.extend(done)
+            if progress:
+                progress.advance(len(done))
+    return results
+
+
+def read_entries(candidates: list[Candidate], extractor_or_registry, report: Report, *,
+                 cache: FactsCache | None = None, workers: int | None = None,
+                 progress: Progress | None = None) -> list[Record]:
+    """Read every candidate, extract those the cache does not hold; failures go to the report.
+
+    Returns the readouts' cache records in candidate order, duplicates and failures left out.
+    """
+    registry = getattr(extractor_or_registry, "registry", extractor_or_registry)
+    cache = cache or FactsCache(None, "")
+    sources, keys = [], []
     for candidate in candidates:
         try:
             source = read_source(candidate)
-            readout = parse(source)
-            facts, unregistered = extractor.extract(readout, source.overrides)
         except ReadoutError as exc:
-            report.error(exc.file, exc.reason)
+            sources.append(exc)
+            keys.append(None)
             continue
-        except RecursionError:
-            report.error(candidate.label, "text too deeply nested to read")
+        sources.append(source)
+        keys.append(readout_key(source))
+    missing = [s for s, k in zip(sources, keys) if k is not None and cache.get(k) is None]
+    if progress:
+        progress.start("extract", len(missing))
+    report.readouts_extracted = len(missing)
+    fresh = dict(zip((id(s) for s in missing), extract_all(missing, registry, workers, progress)))
+    records: list[Record] = []
+    seen: dict[str, str] = {}
+    for candidate, source, key in zip(candidates, sources, keys):
+        if key is None:
+            report.error(source.file, source.reason)
             continue
-        sha = readout.provenance.sha256
-        if sha in seen:
-            report.warn(candidate.label, f"same text as {seen[sha]}; skipped as a duplicate")
+        record = cache.get(key)
+        if record is None:
+            record = fresh[id(source)]
+            if isinstance(record, tuple):
+                report.error(*record)
+                continue
+            cache.put(key, record)
+        if record.sha256 in seen:
+            report.warn(candidate.label, f"same text as {seen[record.sha256]}; skipped as a duplicate")
             continue
-        seen[sha] = candidate.label
-        for warning in facts.warnings:
+        seen[record.sha256] = candidate.label
+        record.key = key
+        for warning in record.warnings:
             report.warn(candidate.label, warning)
-        for name in unregistered:
+        for name in record.unregistered:
             report.unregistered[name].add(candidate.label)
-        if not readout.paragraphs:
+        if record.empty:
             report.warn(candidate.label, "no paragraphs of text after the title")
-        entries.append(Entry(readout, facts, readout_slug(facts.date, facts.title, candidate.label)))
+        records.append(record)
+    return records
+
+
+def load_entries(records: list[Record]) -> list[Entry]:
+    entries = []
+    for record in records:
+        readout, facts, slug = record.load()
+        entries.append(Entry(readout, facts, slug, record.digest))
     return entries
 
 
-def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = None) -> Report:
-    """Write `content_dir` from the readouts in `seeds_dir`; the report says what happened."""
+def _registry(cache_dir: Path | None) -> tuple[Registry, str]:
+    """The curated registry and its fingerprint; loaded from a pickle when the YAML is unchanged."""
+    fingerprint = data_fingerprint(DATA_DIR)
+    path = cache_dir / f"registry-{fingerprint[:20]}.pickle" if cache_dir else None
+    registry = load_pickle(path)
+    if not isinstance(registry, Registry):
+        registry = load_registry()
+        if path is not None:
+            for old in cache_dir.glob("registry-*.pickle"):
+                old.unlink(missing_ok=True)
+            save_pickle(path, registry)
+    return registry, fingerprint
+
+
+def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = None, *,
+             cache_dir: Path | None | bool = True, workers: int | None = None,
+             progress: Progress | None = None) -> Report:
+    """Write `content_dir` from the readouts in `seeds_dir`; the report says what happened.
+
+    `cache_dir` True means `.cache/summit/` beside the content folder; None or False, no cache.
+    """
     report = Report()
-    started = time.perf_counter()
-    registry = registry or load_registry()
-    extractor = Extractor(registry)
+    started = mark = time.perf_counter()
+    if cache_dir is True:
+        cache_dir = default_cache_dir(content_dir)
+    cache_dir = Path(cache_dir) if cache_dir else None
+    if registry is None:
+        registry, registry_fp = _registry(cache_dir)
+    else:
+        registry_fp = registry_fingerprint(registry)
+    fingerprint = hashlib.sha256(f"{extraction_fingerprint()}:{registry_fp}".encode()).hexdigest()
     candidates, refused = find_readouts(seeds_dir)
     report.readouts_found = len(candidates) + len(refused)
     for problem in refused:
         report.error(problem.file, problem.reason)
-    entries = read_entries(candidates, extractor, report)
-    report.readouts_read = len(entries)
-    report.timings["read+extract"] = time.perf_counter() - started
+    cache = FactsCache(cache_dir, fingerprint)
+    report.timings["setup"] = time.perf_counter() - mark
     mark = time.perf_counter()
+    records = read_entries(candidates, registry, report, cache=cache, workers=workers,
+                           progress=progress)
+    report.readouts_read = len(records)
+    cache.save({r.key for r in records})
+    report.timings["read+extract"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    state = RenderState(cache_dir, content_dir)
+    build_fp = hashlib.sha256(
+        "\n".join([code_fingerprint(), fingerprint, *(r.digest for r in records)]).encode()
+    ).hexdigest()
+    if state.unchanged(build_fp):
+        report.pages = state.page_count
+        report.timings["total"] = time.perf_counter() - started
+        return report
+    entries = load_entries(records)
     archive = build_archive(entries, registry)
     report.timings["link"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    report.pages_written = render_content(archive, registry, content_dir)
+    result = render_content(archive, registry, content_dir, state=state, progress=progress)
+    state.save(build_fp)
+    report.pages, report.pages_written = result.pages, result.written
     report.timings["render"] = time.perf_counter() - mark
+    report.timings["total"] = time.perf_counter() - started
     return report

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 class Report:
     readouts_found: int = 0
     readouts_read: int = 0
-    pages_written: int = 0
+    pages: int = 0  # pages in content/
+    pages_written: int = 0  # of them, files written this time (the others were unchanged)
+    readouts_extracted: int = 0  # parsed and extracted this time (the others came from the cache)
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     warnings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     unregistered: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -40,9 +42,10 @@ class Report:
 
     def render(self, verbose: bool = True) -> str:
         lines = [
-            f"readouts: {self.readouts_read} read of {self.readouts_found} found; "
-            f"pages written: {self.pages_written}; warnings: {self.warning_count}; "
-            f"errors: {self.error_count}"
+            f"readouts: {self.readouts_read} read of {self.readouts_found} found "
+            f"({self.readouts_extracted} extracted, {self.readouts_read - self.readouts_extracted} "
+            f"from the cache); pages: {self.pages} ({self.pages_written} written); "
+            f"warnings: {self.warning_count}; errors: {self.error_count}"
         ]
         if self.timings:
             lines.append(
@@ -59,3 +62,29 @@ class Report:
             for name in sorted(self.unregistered):
                 lines.append(f"  {name}: {', '.join(sorted(self.unregistered[name]))}")
         return "\n".join(lines)
+
+    def summary(self) -> str:
+        """One screen at most: the counts, the time per stage, and the first few problems."""
+        lines = [self.render(verbose=False).split("\n")[0]]
+        if self.timings:
+            lines.append("time per stage:")
+            lines += [f"  {stage:<14}{seconds:8.2f}s" for stage, seconds in self.timings.items()]
+        shown = 0
+        for heading, items in (("errors", self.errors), ("warnings", self.warnings)):
+            count = sum(len(v) for v in items.values())
+            if not count:
+                continue
+            lines.append(f"{heading} ({count}):")
+            for file in sorted(items):
+                for reason in items[file]:
+                    if shown < SUMMARY_PROBLEMS:
+                        lines.append(f"  {file}: {reason}")
+                    shown += 1
+        if shown > SUMMARY_PROBLEMS:
+            lines.append(f"  … and {shown - SUMMARY_PROBLEMS} more (run without --summary for all)")
+        if self.unregistered:
+            lines.append(f"unregistered names: {len(self.unregistered)}")
+        return "\n".join(lines)
+
+
+SUMMARY_PROBLEMS = 10

@@ -133,7 +133,7 @@ def split_page(path: Path) -> tuple[dict, str]:
 def test_every_page_is_written(content):
     pages = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md"))
     assert pages == sorted([
-        "index.md",
+        "index.md", "search.md",
         "readouts/index.md", "readouts/talks.md", "readouts/call.md", "readouts/trio.md",
         "readouts/ministers.md",
         "leaders/index.md", "leaders/xi-jinping.md", "leaders/vladimir-putin.md",
@@ -174,7 +174,7 @@ def test_no_readout_string_becomes_markup_anywhere(content):
         assert not {"script", "img", "b", "i", "code", "pre", "blockquote", "ol"} & set(parsed.tags), page
         for href in parsed.hrefs:
             assert href.startswith(("../", "readouts/", "leaders/", "topics/", "countries/",
-                                    "pairs/", "timeline/", "#")), (page, href)
+                                    "pairs/", "timeline/", "search.md", "#")), (page, href)
     body = to_html(split_page(content / "readouts/talks.md")[1])
     assert "{{ x }}" in body and "{% raw %}" in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body

@@ -1,5 +1,6 @@
 """The fixture archive built end to end with `mkdocs build --strict`: every page, every link."""
 
+import gzip
 import json
 
 import yaml
@@ -63,12 +64,62 @@ def test_readouts_stay_out_of_the_navigation(built_archive):
         assert f"readouts/{page.stem}/" not in home.split('class="md-content"')[0]
 
 
-def test_search_index_holds_names_topics_and_text(built_archive):
+def search_fragments(site):
+    """Pagefind's record of each indexed page: gzip of a signature and a JSON document."""
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        records.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return records
+
+
+def test_search_index_holds_every_readout_and_nothing_else(built_archive):
+    """Pagefind indexed exactly the readout pages (not listings, not the site's chrome), and
+    Material's lunr index, downloaded whole on a first search, is gone."""
+    content, site = built_archive
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    records = search_fragments(site)
+    assert sorted(r["url"] for r in records) == [f"/readouts/{p.stem}/" for p in readout_pages(content)]
+    for record in records:
+        assert "Related readouts" not in record["content"]
+        assert "Cite as" not in record["content"]
+        assert "¶" not in record["content"]
+        # the Search page finds "every readout" by this word (EVERY_READOUT in assets/search.js)
+        assert " Facts. " in record["content"]
+
+
+def test_search_index_holds_names_topics_text_and_facets(built_archive):
     _, site = built_archive
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    records = search_fragments(site)
+    text = " ".join(r["meta"]["title"] + " " + r["content"] for r in records)
     for needle in ("Vladimir Putin", "Ukraine crisis", "shimmering waters", "Keir Starmer"):
         assert needle in text
+    talks = next(r for r in records if r["url"].startswith("/readouts/2024-05-16-"))
+    assert talks["meta"] == {
+        "title": "Xi Jinping Holds Small-group Talks with Russian President Vladimir Putin at Zhongnanhai",
+        "day": "16 May 2024",
+    }
+    filters = talks["filters"]
+    assert set(filters["leader"]) == {"Xi Jinping", "Vladimir Putin", "Cai Qi", "Wang Yi"}
+    assert filters["country"] == ["China", "Russia"]
+    assert "Ukraine crisis" in filters["topic"]
+    assert (filters["year"], filters["format"]) == (["2024"], ["talks"])
+    assert all(set(r["filters"]) >= {"leader", "country", "year", "format"} for r in records)
+
+
+def test_search_page_and_header_box(built_archive):
+    _, site = built_archive
+    search = (site / "search" / "index.html").read_text(encoding="utf-8")
+    for facet in ("leader", "topic", "country", "year", "format"):
+        assert f'data-facet="{facet}"' in search
+    assert 'src="../assets/search.js"' in search
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'action="search/"' in home and 'name="q"' in home
+    assert 'href="search/"' in home.split('class="md-content"')[1]  # a way in from the home page
+    assert "search_index.json" not in home
 
 
 def test_facts_of_fixture_readouts_follow_the_contract(built_archive):

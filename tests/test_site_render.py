@@ -67,7 +67,7 @@ def site(tmp_path_factory):
 
 def test_every_page_is_built(site):
     expected = [
-        "index.html", "404.html", "sitemap.xml", "search/search_index.json",
+        "index.html", "404.html", "sitemap.xml", "search/index.html",
         "readouts/index.html", "leaders/index.html", "topics/index.html", "countries/index.html",
         "timeline/index.html", "timeline/2023/index.html", "timeline/2024/index.html",
         *(f"readouts/{e.slug}/index.html" for e in entries()),

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..matcher import PhraseMatcher
+from ..matcher import PhraseMatcher, phrase_alternation
 from ..registry import Registry
 
 
@@ -49,15 +49,9 @@ class Lexicon:
             (fmt, re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b", re.I))
             for fmt, phrases in registry.formats
         ]
-        title_alternation = "|".join(
-            re.escape(t) for t in sorted(self.titles, key=lambda t: (-len(t), t))
-        )
-        demonyms = "|".join(
-            re.escape(d) for c in registry.countries.values() for d in sorted(c.demonyms, key=len, reverse=True)
-        )
-        names = "|".join(
-            re.escape(n) for c in registry.countries.values() for n in (c.name, *c.aliases)
-        )
+        title_alternation = phrase_alternation(self.titles)
+        demonyms = phrase_alternation(d for c in registry.countries.values() for d in c.demonyms)
+        names = phrase_alternation(n for c in registry.countries.values() for n in (c.name, *c.aliases))
         # "Russian President Vladimir Putin", "Foreign Minister Julie Bishop of Australia",
         # "State Councilor and Foreign Minister Wang Yi", "President of Russia Vladimir Putin".
         self.titled_name = re.compile(
@@ -71,7 +65,7 @@ class Lexicon:
         )
         self.country_names = {n: c.name for c in registry.countries.values() for n in (c.name, *c.aliases)}
         self.demonyms = {d: c.name for c in registry.countries.values() for d in c.demonyms}
-        alternation = "|".join(re.escape(n) for n in sorted(self.country_names, key=len, reverse=True))
+        alternation = phrase_alternation(self.country_names)
         # "China-Russia relations", "the Russia-China comprehensive strategic partnership"
         self.relations = re.compile(
             rf"\b({alternation})\s*[-–—]\s*({alternation})\b(?:\s+[\w-]+){{0,6}}?\s+"

@@ -1,0 +1,220 @@
+"""Benchmark the build on synthetic archives and write bench/RESULTS.md.
+
+    python bench/run.py [N ...]        (default: 1000 10000; `make bench`)
+
+Every stage runs as a subprocess of its own, so its time is wall-clock as a user sees it and its
+peak memory is that process's (and its workers') maximum resident set, read from wait4.
+Work folders go to a temporary directory and are deleted afterwards; nothing touches seeds/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import write_archive  # noqa: E402
+
+CONFIG = ROOT / "mkdocs.yml"
+TARGETS = {  # at 10,000 readouts on 2 cores
+    "generate_s": 10.0, "rerun_s": 1.0, "add_one_s": 2.0, "site_ratio": 1.15, "peak_mb": 1024,
+}
+# A plain `mkdocs build` as its command line runs it, on the same content with the same config:
+# the floor a site build cannot go below.
+MKDOCS_SCRIPT = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+cfg = load_config(config_file=sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3])
+cfg.plugins.on_startup(command="build", dirty=False)
+try:
+    build(cfg)
+finally:
+    cfg.plugins.on_shutdown()
+"""
+
+
+def timed(args: list[str], env: dict | None = None) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one subprocess, reaped with wait4 to read its own usage."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true",
+                                    **(env or {})})
+    # read the pipes in threads so a chatty child cannot block, and reap it with wait4
+    import threading
+
+    chunks = {"out": [], "err": []}
+
+    def drain(stream, name):
+        chunks[name].append(stream.read())
+
+    threads = [threading.Thread(target=drain, args=(process.stdout, "out")),
+               threading.Thread(target=drain, args=(process.stderr, "err"))]
+    for thread in threads:
+        thread.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    for thread in threads:
+        thread.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        out = b"".join(chunks["out"]).decode(errors="replace")
+        err = b"".join(chunks["err"]).decode(errors="replace")
+        raise RuntimeError(f"{' '.join(map(str, args))} failed:\n{out[-3000:]}\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_payload(site: Path) -> tuple[int, str]:
+    """Bytes a reader's first search query downloads, and what they are.
+
+    With Pagefind (site/pagefind/): its entry file, its loader, the WebAssembly, the metadata, the
+    largest index chunk (a query loads one per term; the largest is the worst case) and the
+    filter files. Else MkDocs' search: the lunr index (search/search_index.json) in one piece.
+    """
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        files = [pagefind / "pagefind-entry.json", pagefind / "pagefind.js"]
+        files += sorted(pagefind.glob("wasm.*.pagefind"))[:1]
+        files += sorted(pagefind.glob("pagefind.*.pf_meta"))
+        chunks = sorted(pagefind.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
+        files += chunks[-1:]
+        files += sorted(pagefind.glob("filter/*.pf_filter"))
+        return sum(f.stat().st_size for f in files if f.is_file()), "pagefind"
+    index = site / "search" / "search_index.json"
+    return (index.stat().st_size if index.is_file() else 0), "lunr"
+
+
+def bench(n: int, work: Path) -> dict:
+    seeds, content, site, floor_site = work / "seeds", work / "content", work / "site", work / "floor"
+    cache = work / "cache"
+    print(f"[{n}] writing {n} synthetic readouts", flush=True)
+    write_archive(seeds, n)
+    py = sys.executable
+    summit = [py, "-m", "generator"]
+    common = ["--seeds", str(seeds), "--content", str(content), "--cache", str(cache), "--quiet"]
+    result: dict = {"n": n}
+    print(f"[{n}] generate (cold)", flush=True)
+    result["generate_s"], result["generate_mb"] = timed([*summit, "generate", *common])
+    print(f"[{n}] generate (unchanged)", flush=True)
+    result["rerun_s"], result["rerun_mb"] = timed([*summit, "generate", *common])
+    write_archive(seeds, 1, start=n)
+    print(f"[{n}] generate (one readout added)", flush=True)
+    result["add_one_s"], result["add_one_mb"] = timed([*summit, "generate", *common])
+    print(f"[{n}] summit build (strict MkDocs)", flush=True)
+    result["site_s"], result["site_mb"] = timed(
+        [*summit, "build", *common, "--site", str(site), "--config", str(CONFIG)])
+    print(f"[{n}] bare mkdocs build (floor)", flush=True)
+    result["floor_s"], result["floor_mb"] = timed(
+        [py, "-c", MKDOCS_SCRIPT, str(CONFIG), str(content), str(floor_site)])
+    result["site_ratio"] = result["site_s"] / result["floor_s"]
+    result["pages"] = sum(1 for _ in content.rglob("*.md"))
+    result["content_mb"] = folder_bytes(content) / 1e6
+    result["site_mb_disk"] = folder_bytes(site) / 1e6
+    result["largest_page_kb"] = max(p.stat().st_size for p in site.rglob("*.html")) / 1e3
+    payload, kind = search_payload(site)
+    result["search_kb"], result["search_kind"] = payload / 1e3, kind
+    result["peak_mb"] = max(v for k, v in result.items() if k.endswith("_mb") and k not in (
+        "content_mb", "site_mb_disk"))
+    return result
+
+
+ROWS = [
+    ("generate, cold (s)", "generate_s", "{:.1f}", "generate_s"),
+    ("generate, unchanged re-run (s)", "rerun_s", "{:.2f}", "rerun_s"),
+    ("generate, one readout added (s)", "add_one_s", "{:.2f}", "add_one_s"),
+    ("summit build: generate + strict MkDocs (s)", "site_s", "{:.1f}", None),
+    ("bare mkdocs build, the floor (s)", "floor_s", "{:.1f}", None),
+    ("site build / floor", "site_ratio", "{:.2f}", "site_ratio"),
+    ("peak memory, largest stage (MB)", "peak_mb", "{:.0f}", "peak_mb"),
+    ("peak memory: generate / MkDocs (MB)", None, None, None),
+    ("pages", "pages", "{:,}", None),
+    ("content/ (MB)", "content_mb", "{:.1f}", None),
+    ("site/ (MB)", "site_mb_disk", "{:.1f}", None),
+    ("site/ per readout (kB)", None, None, None),
+    ("largest page (kB)", "largest_page_kb", "{:.0f}", None),
+    ("first search query downloads (kB)", "search_kb", "{:.0f}", None),
+]
+
+
+def table(results: list[dict]) -> str:
+    head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " | target at 10,000 |"
+    lines = [head, "|---" * (len(results) + 2) + "|"]
+    for label, key, fmt, target in ROWS:
+        cells = []
+        for r in results:
+            if key:
+                cells.append(fmt.format(r[key]))
+            elif label.startswith("peak memory:"):
+                cells.append(f"{r['generate_mb']:.0f} / {r['site_mb']:.0f}")
+            else:
+                cells.append(f"{r['site_mb_disk'] * 1e3 / r['n']:.1f}")
+        goal = ""
+        if target:
+            goal = ("≤ " + str(TARGETS[target]) + (" × floor" if target == "site_ratio" else ""))
+        if label.startswith("first search"):
+            cells = [c + f" ({r['search_kind']})" for c, r in zip(cells, results)]
+        if label.startswith("largest page"):
+            goal = "≤ 500"
+        if label.startswith("site/ per"):
+            goal = "constant (linear in N)"
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {goal} |")
+    return "\n".join(lines)
+
+
+def write_results(results: list[dict]) -> Path:
+    import mkdocs
+
+    text = f"""# Benchmark results
+
+Synthetic archives written by `bench/synthetic.py` (seeded, ~4 kB readouts in the Chinese
+ministry, White House and No. 10 shapes, registered leaders in office on the day, 2010–2024),
+built by `bench/run.py` (`make bench`). Each stage is a subprocess; times are wall-clock, memory
+is the stage's peak resident set (with its worker processes) from wait4. "Unchanged re-run" and
+"one readout added" run with the cache the cold run left in its cache folder.
+
+- date: {dt.date.today().isoformat()}
+- machine: {os.cpu_count()} cores ({platform.machine()}, {platform.system()} {platform.release()})
+- Python {platform.python_version()}, MkDocs {mkdocs.__version__}
+
+{table(results)}
+"""
+    path = ROOT / "bench" / "RESULTS.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def main(argv=None) -> int:
+    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [1000, 10000]
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    results = []
+    for n in sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"summit-bench-{n}-"))
+        try:
+            result = bench(n, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps(result), flush=True)
+        (out / f"result-{n}.json").write_text(json.dumps(result, indent=1))
+        results.append(result)
+    print(f"written {write_results(results)}")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+// The Search page: asks the Pagefind index that `summit build` writes into pagefind/ beside
+// this site's pages. Pagefind fetches only the parts of the index a query needs, so the first
+// search costs a few hundred kilobytes however large the archive grows.
+//
+// The query, the filters and the sort live in the address (?q=…&leader=…&sort=…): the header's
+// search box on every page is a plain form that lands here with ?q=, and a search can be
+// bookmarked or shared. Everything the index returns is put on the page as text: result titles
+// with textContent, excerpts rebuilt from their text and <mark> elements only.
+
+const FACETS = ["leader", "topic", "country", "year", "format"];
+// A search with filters but no words: Pagefind, asked for no word, would fetch every chunk of its
+// word index (about 1 MB per 1,000 readouts). Every readout page holds the word "Facts" (the title
+// of its facts box, templates/readout.md.j2), so asking for it finds every readout while fetching
+// only the one chunk that holds that word; the filters then narrow the results.
+const EVERY_READOUT = "facts";
+const PAGE_SIZE = 20;
+const TYPING_PAUSE_MS = 250;
+
+const root = document.getElementById("summit-search");
+if (root) start(root);
+
+async function start(root) {
+  const form = root.querySelector("form");
+  const query = form.elements.q;
+  const sort = form.elements.sort;
+  const selects = Object.fromEntries(FACETS.map((name) => [name, form.elements[name]]));
+  const status = root.querySelector(".summit-search__status");
+  const list = root.querySelector(".summit-search__results");
+  const more = root.querySelector(".summit-search__more");
+
+  const siteRoot = new URL("../", import.meta.url);
+  let pagefind;
+  try {
+    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
+    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+  } catch (error) {
+    status.textContent = "The search index is missing: build the site with `summit build`, which writes it.";
+    root.setAttribute("aria-busy", "false");
+    return;
+  }
+
+  readAddress();
+  // Every filter value and how many readouts hold it. Pagefind fetches its filter files for any
+  // search anyway (to count results per value), so asking first costs nothing more.
+  const totals = await pagefind.filters();
+  for (const name of FACETS) fillSelect(selects[name], totals[name] || {}, name);
+  let run = 0;
+  let shown = [];
+  let marked = true; // highlight the matched words: not when the search had none of the reader's
+  let timer;
+
+  query.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, TYPING_PAUSE_MS);
+  });
+  for (const control of [sort, ...Object.values(selects)]) control.addEventListener("change", search);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  more.addEventListener("click", () => showMore());
+  window.addEventListener("popstate", () => {
+    readAddress();
+    search({ remember: false });
+  });
+  await search({ remember: false });
+
+  function readAddress() {
+    const params = new URLSearchParams(window.location.search);
+    query.value = params.get("q") || "";
+    sort.value = ["newest", "oldest", "relevance"].includes(params.get("sort")) ? params.get("sort") : "relevance";
+    for (const name of FACETS) {
+      const value = params.get(name) || "";
+      const select = selects[name];
+      if (value && ![...select.options].some((option) => option.value === value)) {
+        select.add(new Option(value, value)); // a value the index does not hold: keep it visible
+      }
+      select.value = value;
+    }
+    const header = document.querySelector(".summit-header-search__input");
+    if (header) header.value = query.value;
+  }
+
+  function writeAddress() {
+    const params = new URLSearchParams();
+    if (query.value.trim()) params.set("q", query.value.trim());
+    for (const name of FACETS) if (selects[name].value) params.set(name, selects[name].value);
+    if (sort.value !== "relevance") params.set("sort", sort.value);
+    const address = params.toString() ? `?${params}` : window.location.pathname;
+    if (address !== window.location.search) history.pushState(null, "", address);
+  }
+
+  async function search({ remember = true } = {}) {
+    const mine = ++run;
+    root.setAttribute("aria-busy", "true");
+    if (remember) writeAddress();
+    const term = query.value.trim();
+    if (!term && !hasFilters()) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "Type a word, a name or a place, or pick a leader, topic, country, year or format.";
+      updateCounts(totals);
+      root.setAttribute("aria-busy", "false");
+      return;
+    }
+    status.textContent = "Searching…";
+    const found = await pagefind.search(term || EVERY_READOUT, searchOptions());
+    if (mine !== run || !found) return; // a newer search has started
+    updateCounts(found.filters || {});
+    shown = found.results;
+    marked = Boolean(term);
+    list.replaceChildren();
+    const count = shown.length;
+    status.textContent = count === 0 ? "No readouts match." : `${count} ${count === 1 ? "readout" : "readouts"}`;
+    await showMore(mine);
+    if (mine === run) root.setAttribute("aria-busy", "false");
+  }
+
+  function hasFilters() {
+    return FACETS.some((name) => selects[name].value);
+  }
+
+  function searchOptions() {
+    const filters = {};
+    for (const name of FACETS) if (selects[name].value) filters[name] = selects[name].value;
+    const options = { filters };
+    if (sort.value === "newest" || (sort.value === "relevance" && !query.value.trim())) options.sort = { date: "desc" };
+    if (sort.value === "oldest") options.sort = { date: "asc" };
+    return options;
+  }
+
+  async function showMore(mine = run) {
+    const start = list.children.length;
+    const batch = shown.slice(start, start + PAGE_SIZE);
+    const pages = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== run) return;
+    for (const page of pages) {
+      const item = resultItem(page);
+      if (item) list.append(item);
+    }
+    more.hidden = list.children.length >= shown.length;
+  }
+
+  function resultItem(page) {
+    if (typeof page.url !== "string" || !page.url.startsWith(siteRoot.pathname)) return null;
+    const item = document.createElement("li");
+    item.className = "summit-search__result";
+    const link = document.createElement("a");
+    link.className = "summit-search__title";
+    link.href = page.url;
+    link.textContent = page.meta.title || page.url;
+    const day = document.createElement("span");
+    day.className = "summit-search__day";
+    day.textContent = page.meta.day || "";
+    const excerpt = document.createElement("p");
+    excerpt.className = "summit-search__excerpt";
+    excerpt.append(excerptText(page.excerpt || "", marked));
+    item.append(link, day, excerpt);
+    return item;
+  }
+
+  function fillSelect(select, counts, name) {
+    const values = Object.keys(counts);
+    if (name === "year") values.sort((a, b) => (b === "Undated") - (a === "Undated") || b.localeCompare(a));
+    else values.sort((a, b) => a.localeCompare(b));
+    const chosen = select.value;
+    select.length = 1; // keep "Any …"
+    for (const value of values) select.add(new Option(value, value));
+    if (chosen && !values.includes(chosen)) select.add(new Option(chosen, chosen));
+    select.value = chosen;
+  }
+
+  // Each option shows how many readouts it would leave, given the query and the other filters.
+  function updateCounts(counts) {
+    for (const name of FACETS) {
+      for (const option of selects[name].options) {
+        if (!option.value) continue;
+        const count = (counts[name] || {})[option.value] || 0;
+        option.textContent = `${option.value} (${count})`;
+      }
+    }
+  }
+}
+
+// Pagefind's excerpt is HTML: the page's text with the matched words in <mark>. Parse it inertly
+// and keep only text and <mark>, so no markup from a readout can reach the page.
+function excerptText(html, marked) {
+  const parsed = new DOMParser().parseFromString(html, "text/html").body;
+  const out = document.createDocumentFragment();
+  for (const node of parsed.childNodes) {
+    if (marked && node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.append(mark);
+    } else {
+      out.append(document.createTextNode(node.textContent));
+    }
+  }
+  return out;
+}

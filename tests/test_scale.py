@@ -1,0 +1,240 @@
+"""What keeps large builds fast must never change what they produce.
+
+The facts cache, the process pool, the incremental render and the fast front-matter writer are
+each checked against the slow way on small synthetic archives (bench/synthetic.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import pipeline, render
+from generator.cache import readout_key
+from generator.extract import Extractor
+from generator.matcher import PhraseMatcher
+from generator.pipeline import extract_all, generate
+from generator.progress import Progress, progress_for
+from generator.registry import load_registry
+from generator.sources import find_readouts, read_source
+from sitecheck import check_site
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.synthetic import write_archive  # noqa: E402
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+@pytest.fixture
+def archive(tmp_path):
+    seeds = tmp_path / "seeds"
+    write_archive(seeds, 30)
+    return seeds
+
+
+def count_extractions(monkeypatch) -> list:
+    calls = []
+    original = Extractor.extract
+
+    def counting(self, *args, **kwargs):
+        calls.append(args[0].provenance.file)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", counting)
+    return calls
+
+
+def test_cache_hit_skips_extraction(archive, tmp_path, monkeypatch):
+    calls = count_extractions(monkeypatch)
+    first = generate(archive, tmp_path / "content", workers=1)
+    assert len(calls) == 30 and first.readouts_extracted == 30
+    calls.clear()
+    second = generate(archive, tmp_path / "content", workers=1)
+    assert calls == [] and second.readouts_extracted == 0
+    assert second.warning_count == first.warning_count  # the report is the same from the cache
+    write_archive(archive, 1, start=30)
+    third = generate(archive, tmp_path / "content", workers=1)
+    assert len(calls) == 1 and third.readouts_read == 31
+
+
+def test_unchanged_rerun_writes_no_file(archive, tmp_path):
+    content = tmp_path / "content"
+    generate(archive, content, workers=1)
+    before = stats(content)
+    report = generate(archive, content, workers=1)
+    assert report.pages_written == 0
+    assert stats(content) == before
+
+
+def test_a_changed_template_renders_again_but_rewrites_only_changed_files(archive, tmp_path, monkeypatch):
+    """A page whose key changed is rendered again; a file whose bytes did not change is kept."""
+    content = tmp_path / "content"
+    generate(archive, content, workers=1)
+    before = stats(content)
+    monkeypatch.setattr("generator.cache._code_fingerprint", "another version of the code")
+    report = generate(archive, content, workers=1)
+    assert report.pages_written == 0
+    assert stats(content) == before
+
+
+def test_adding_a_readout_keeps_other_pages_and_equals_a_fresh_build(archive, tmp_path):
+    content = tmp_path / "content"
+    generate(archive, content, workers=1)
+    before_bytes, before_stats = tree(content), stats(content)
+    write_archive(archive, 1, start=30)
+    report = generate(archive, content, workers=1)
+    after = tree(content)
+    assert 0 < report.pages_written < len(after) / 2
+    for name, data in after.items():
+        if before_bytes.get(name) == data:
+            assert stats(content)[name] == before_stats[name], f"{name} rewritten with the same bytes"
+    fresh = generate(archive, tmp_path / "fresh", cache_dir=None, workers=1)
+    assert not fresh.errors
+    assert tree(tmp_path / "fresh") == after
+
+
+def test_removing_a_readout_removes_its_page(archive, tmp_path):
+    content = tmp_path / "content"
+    generate(archive, content, workers=1)
+    gone = sorted(archive.glob("*.txt"))[0]
+    gone.unlink()
+    generate(archive, content, workers=1)
+    generate(archive, tmp_path / "fresh", cache_dir=None, workers=1)
+    assert tree(content) == tree(tmp_path / "fresh")
+
+
+def test_process_pool_equals_serial(archive, registry, monkeypatch):
+    monkeypatch.setattr(pipeline, "POOL_ABOVE", 2)
+    monkeypatch.setattr(pipeline, "CHUNK", 4)
+    candidates, _ = find_readouts(archive)
+    sources = [read_source(c) for c in candidates]
+    serial = extract_all(sources, registry, workers=1)
+    pooled = extract_all(sources, registry, workers=2)
+    assert [r.digest for r in pooled] == [r.digest for r in serial]
+    assert [r.load() for r in pooled] == [r.load() for r in serial]
+    assert len({readout_key(s) for s in sources}) == len(sources)
+
+
+def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, monkeypatch):
+    from generator.site import build_site
+
+    monkeypatch.setattr(render, "PAGINATE_ABOVE", 4)
+    content, site = tmp_path / "content", tmp_path / "site"
+    report = generate(archive, content, workers=1)
+    assert not report.errors
+    year_pages = sorted(content.glob("readouts/by-year/*.md"))
+    assert len(year_pages) > 2
+    index = (content / "readouts" / "index.md").read_text(encoding="utf-8")
+    assert "](../readouts/by-year/" in index and "](../readouts/20" not in index
+    assert any(content.glob("leaders/*/*.md")) and any(content.glob("topics/*/*.md"))
+    listed = sum(len(re.findall(r"^- .*\]\(\.\./\.\./readouts/", p.read_text(encoding="utf-8"), re.M))
+                 for p in year_pages)
+    assert listed == report.readouts_read
+    assert build_site(ROOT / "mkdocs.yml", content, site)
+    assert check_site(site) == []
+
+
+def test_short_listings_are_not_split(archive, tmp_path):
+    generate(archive, tmp_path / "content", workers=1)
+    assert not (tmp_path / "content" / "readouts" / "by-year").exists()
+
+
+# ---------------------------------------------------------------- fast writers, same bytes
+
+def _pyyaml(data):
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text, st.lists(text, max_size=3), st.one_of(st.none(), st.dates(), text))
+def test_front_matter_writer_matches_pyyaml(value, values, other):
+    data = {"title": value, "date": other, "participants": [{"id": v, "name": value} for v in values],
+            "mentioned": [], "countries": values, "source": {"file": value, "url": None}}
+    assert render._yaml(data) == _pyyaml(data)
+
+
+def _flat_matcher_find(phrases, text_, ignore_case):
+    keys = {}
+    for phrase in phrases:
+        key = phrase.strip()
+        if key:
+            keys.setdefault(key.lower() if ignore_case else key, phrase)
+    body = "|".join(re.escape(p) for p in sorted(keys, key=lambda p: (-len(p), p))) or r"(?!x)x"
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE if ignore_case else 0)
+    return [(m.start(), m.end()) for m in pattern.finditer(text_)]
+
+
+words = st.sampled_from(["Xi", "Xi Jinping", "Jin", "South", "South Korea", "Korea", "a", "ab",
+                         "abc", "New York", "New", "Saint-Denis", "O'Neill"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words, min_size=1, max_size=8, unique=True),
+       st.lists(st.one_of(words, st.sampled_from([" ", "-", "x", ". ", "'s "])), max_size=12),
+       st.booleans())
+def test_trie_matcher_finds_what_a_flat_alternation_finds(phrases, pieces, ignore_case):
+    sample = "".join(pieces)
+    sample = sample.upper() if ignore_case and len(sample) % 2 else sample
+    matcher = PhraseMatcher(((p, p) for p in phrases), ignore_case=ignore_case)
+    assert [(m.start, m.end) for m in matcher.find(sample)] == _flat_matcher_find(
+        phrases, sample, ignore_case)
+
+
+# ---------------------------------------------------------------- progress and summary
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_only_on_a_terminal_outside_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    assert progress_for(io.StringIO()) is None
+    assert progress_for(FakeTerminal()) is not None
+    monkeypatch.setenv("CI", "true")
+    assert progress_for(FakeTerminal()) is None
+
+
+def test_progress_draws_and_clears_one_line():
+    screen = FakeTerminal()
+    bar = Progress(screen)
+    bar.start("render", 4)
+    for _ in range(4):
+        bar.advance()
+    bar.finish()
+    drawn = screen.getvalue()
+    assert "\n" not in drawn and "4/4" in drawn and drawn.endswith("\r")
+
+
+def test_summary_fits_one_screen(archive, tmp_path):
+    report = generate(archive, tmp_path / "content", workers=1)
+    for i in range(50):
+        report.warn(f"seeds/{i}.txt", "something to look at")
+    summary = report.summary()
+    assert len(summary.splitlines()) <= 24
+    assert "pages:" in summary and "render" in summary and "more" in summary
