@@ -193,8 +193,15 @@ is the stage's peak resident set (with its worker processes) from wait4. "Unchan
 {table(results)}
 """
     path = ROOT / "bench" / "RESULTS.md"
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    analysis = old.find(ANALYSIS_HEADING)
+    if analysis >= 0:  # the maintainers' reading of the numbers survives a re-run
+        text += "\n" + old[analysis:]
     path.write_text(text, encoding="utf-8")
     return path
+
+
+ANALYSIS_HEADING = "## Where the time goes"
 
 
 def main(argv=None) -> int:
