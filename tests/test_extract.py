@@ -155,6 +155,16 @@ def test_also_present_were_makes_attendees(extractor):
     assert roles(facts)["Cai Qi"] == roles(facts)["Wang Yi"] == "attendee"
 
 
+def test_also_participating_were_makes_attendees(extractor):
+    facts = facts_of(
+        extractor,
+        "Readout of President Joseph R. Biden Jr.'s Call with President Xi Jinping\n\nMay 2, 2024\n\n"
+        "President Joe Biden spoke today with President Xi Jinping. Also participating were Wang Yi "
+        "and Cai Qi.\n",
+    )
+    assert roles(facts)["Wang Yi"] == "attendee"
+
+
 def test_unregistered_leader_pattern_infers_country(extractor):
     facts = facts_of(
         extractor,
@@ -290,6 +300,8 @@ def test_a_summit_alone_is_a_summit(extractor):
         ("President Xi Jinping and President Emmanuel Macron held a joint press conference.", "joint press conference", None),
         ("President Xi Jinping held small-group talks with President Emmanuel Macron.", "talks", "small-group talks"),
         ("President Xi Jinping met with President Emmanuel Macron.", "meeting", None),
+        ("President Xi Jinping spoke with President Emmanuel Macron over the phone.", "phone call", None),
+        ("President Xi Jinping and President Emmanuel Macron jointly met the press.", "joint press conference", "met the press"),
     ],
 )
 def test_formats(extractor, sentence, fmt, detail):

@@ -42,7 +42,8 @@ _ATTENDED = re.compile(
 )
 # Attendees named after the words: "accompanied by X", "Also present were X and Y".
 _ACCOMPANIED = re.compile(
-    r"\baccompanied by\b|\b(?:present|attending|in attendance)\b(?:\s+(?:at|during|in)\s+the\s+\w+)?"
+    r"\baccompanied by\b|\b(?:present|attending|in attendance|participating|joining)\b"
+    r"(?:\s+(?:at|during|in|on)\s+the\s+\w+)?"
     r"\s+(?:were|was|included)\b",
     re.I,
 )
