@@ -9,7 +9,8 @@ from .text import ReadoutText
 _PLAIN = {"talks", "held talks", "talks with", "met", "met with", "meets", "meets with", "meeting",
           "meeting with", "call with", "calls with", "phone call", "video call", "spoke with",
           "spoke to", "spoke today with", "hold talks", "holds talks", "talks between", "met in",
-          "met at", "meeting between", "receives", "received"}
+          "met at", "meeting between", "receives", "received", "speaks with", "speaks to",
+          "on the phone", "over the phone", "by phone", "by telephone"}
 
 
 def event_format(text: ReadoutText, lexicon: Lexicon) -> tuple[str, str | None]:

@@ -68,6 +68,6 @@ class Lexicon:
         alternation = phrase_alternation(self.country_names)
         # "China-Russia relations", "the Russia-China comprehensive strategic partnership"
         self.relations = re.compile(
-            rf"\b({alternation})\s*[-–—]\s*({alternation})\b(?:\s+[\w-]+){{0,6}}?\s+"
+            rf"\b({alternation})\s*[-–—]\s*({alternation})(?!\w)(?:\s+[\w-]+){{0,6}}?\s+"
             r"(?:relations?|relationship|ties|partnership|cooperation|friendship|dialogue)\b"
         )
