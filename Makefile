@@ -1,6 +1,8 @@
 # Two commands for a fresh clone: `make site` builds the website from seeds/, `make test` runs
 # every test. Both create .venv on first use.
 PYTHON ?= python3
+# Material prints a banner about MkDocs 2 on every build; it says nothing about this site.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
