@@ -147,9 +147,6 @@ class Registry:
     def country(self, name: str | None) -> Country | None:
         return self.countries.get(name) if name else None
 
-    def country_by_id(self, country_id: str) -> Country | None:
-        return next((c for c in self.countries.values() if c.id == country_id), None)
-
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)
 
@@ -260,7 +257,7 @@ def _load_list(path: Path) -> list[dict]:
     required, allowed = _SCHEMAS[name]
     seen: set[str] = set()
     for index, raw in enumerate(data):
-        label = next((raw[k] for k in ("id", "name", "title", "format") if raw.get(k)), None) if isinstance(raw, dict) else None
+        label = _entry_key(raw) if isinstance(raw, dict) else None
         where = f"{name}: entry {index + 1}" + (f" ({label})" if label else "")
         if not isinstance(raw, dict):
             raise RegistryError(f"{where}: expected a mapping")
@@ -276,11 +273,16 @@ def _load_list(path: Path) -> list[dict]:
                     raise RegistryError(f"{where}: {key!r} must be a list of strings")
             elif key != "offices" and value is not None and not isinstance(value, str):
                 raise RegistryError(f"{where}: {key!r} must be a string")
-        key = raw.get("id") or raw.get("name") or raw.get("title") or raw.get("format")
+        key = _entry_key(raw)
         if key in seen:
             raise RegistryError(f"{where}: duplicate entry {key!r}")
         seen.add(key)
     return data
+
+
+def _entry_key(raw: dict) -> str | None:
+    """What names an entry in messages and duplicate checks: its id, name, title or format."""
+    return next((raw[k] for k in ("id", "name", "title", "format") if raw.get(k)), None)
 
 
 def _strings(raw: dict, key: str) -> tuple[str, ...]:

@@ -249,6 +249,7 @@ def readout_front_matter(entry: Entry) -> str:
         "end_date": facts.end_date,
         "slug": entry.slug,
         "organizations": list(facts.organizations),
+        "date_basis": facts.date_basis,
     })
 
 

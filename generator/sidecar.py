@@ -28,10 +28,6 @@ def _date(value) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
-def _texts(value) -> bool:
-    return isinstance(value, list) and all(_text(v) for v in value)
-
-
 # Ids, topics and countries become page addresses (leaders/ID.md, topics/ID.md,
 # countries/SLUG.md), so a sidecar may only give values that make a safe, non-empty address.
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")

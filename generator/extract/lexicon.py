@@ -16,7 +16,6 @@ class CountryRef:
 
     name: str
     is_organization: bool = False
-    by_demonym: bool = False
 
 
 class Lexicon:
@@ -34,7 +33,7 @@ class Lexicon:
         country_phrases = []
         for country in registry.countries.values():
             country_phrases += [(n, CountryRef(country.name)) for n in (country.name, *country.aliases)]
-            country_phrases += [(d, CountryRef(country.name, by_demonym=True)) for d in country.demonyms]
+            country_phrases += [(d, CountryRef(country.name)) for d in country.demonyms]
         for org in registry.organizations.values():
             country_phrases += [(n, CountryRef(org.name, True)) for n in (org.name, *org.aliases)]
         self.countries = PhraseMatcher(country_phrases)
