@@ -165,6 +165,17 @@ def test_also_participating_were_makes_attendees(extractor):
     assert roles(facts)["Wang Yi"] == "attendee"
 
 
+def test_an_office_of_someone_else_is_not_the_persons_title(extractor):
+    facts = facts_of(
+        extractor,
+        "Title Line Here\n\nOn May 2, 2024, President Vladimir Putin met with Chief of Staff to the "
+        "President of China Cai Qi and with Advisor to the President of Kenya John Mwangi.\n",
+    )
+    titles = {p.name: p.title for p in facts.participants}
+    assert titles["Cai Qi"] is None
+    assert titles["John Mwangi"] is None
+
+
 def test_unregistered_leader_pattern_infers_country(extractor):
     facts = facts_of(
         extractor,

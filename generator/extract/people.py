@@ -35,6 +35,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:who|which|where|when|while|on the|during|as |after|before|to |in order|and (?:the|both))"
     r"|,\s*\w+ing\b|,?\s*accompanied by|;|\.\s+(?=[a-z])|\s+(?:about|regarding|to discuss|on the (?:occasion|sidelines|margins))\b"
 )
+_OWNED_BY_ANOTHER = re.compile(r"\b(?:to|of|for|from|by) the\s+$|['’]s\s+$")
 _FAMILY_NAME_FIRST = re.compile(r"\b([A-Z]{2,})[^\S\n]+([A-Z][a-z]+)\b")
 _ATTENDED = re.compile(
     r"\b(attended|were present|was present|were also present|also attended|joined|"
@@ -151,10 +152,16 @@ class PeopleExtractor:
     # ------------------------------------------------------------------ finding people
 
     def _title_before(self, full: str, start: int) -> str | None:
-        """The office written just before a name: "Russian President" → President."""
+        """The office written just before a name: "Russian President" → President.
+
+        Not an office someone else holds: in "Chief Advisor to the President of Brazil Celso
+        Amorim" the title belongs to the President, not to Amorim.
+        """
         window = full[max(0, start - 80):start]
         best = None
         for match in self.lexicon.title_matcher.find(window):
+            if _OWNED_BY_ANOTHER.search(window[: match.start]):
+                continue
             if window[match.end:].strip(" ,") in ("", "Mr.", "Ms.", "Mr", "Ms") or re.fullmatch(
                 r"\s+of\s+(?:the\s+)?[A-Z][\w'’ ]+\s*", window[match.end:]
             ):
@@ -179,6 +186,8 @@ class PeopleExtractor:
         start = match.start("name")
         end = start + len(name)
         office = self._office(match.group("title"))
+        if _OWNED_BY_ANOTHER.search(full[max(0, match.start() - 20):match.start()]):
+            office = None  # "Advisor to the President of Kenya X": X is not the President
         registered = self._resolve_name(name, office, day, found)
         if registered is not None:
             person = self.registry.people[registered]
