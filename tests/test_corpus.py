@@ -17,7 +17,7 @@ FLOORS = {
     "date": 0.94,
     "format": 0.94,
     "location": 0.85,
-    "topic recall": 0.65,
+    "topic recall": 0.72,
     "principals F1": 0.95,
     "attendees F1": 0.9,
     "participants F1": 0.95,
