@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .extract import Extractor
+from .link import describe_topic
 from .parse import parse
 from .registry import Registry
 from .sources import Candidate, ReadoutError, read_source
@@ -146,7 +147,8 @@ def _score(result: Evaluation, gold: dict, facts, registry: Registry, name: str)
     _set_score(result.countries, {_country(c) for c in gold.get("countries") or []},
                {_country(c) for c in facts.countries}, "countries", miss)
 
-    labels = [_topic_label(t, registry) for t in facts.topics]
+    countries_by_id = {c.id: c.name for c in registry.countries.values()}
+    labels = [describe_topic(t, registry, countries_by_id).label for t in facts.topics]
     for topic in gold.get("topics") or []:
         found = any(_words(topic) & _words(label) for label in labels)
         _share(result.topics, found, lambda: miss("topic", topic, "; ".join(labels)))
@@ -193,8 +195,9 @@ def _set_score(tally: Tally, gold: set[str], found: set[str], field_name, miss) 
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9 ]+", " ", text)
+    """Lower case without accents, punctuation as spaces ("China–Russia" is two words)."""
+    text = re.sub(r"[^\w]+", " ", unicodedata.normalize("NFKD", text))
+    return text.encode("ascii", "ignore").decode().lower()
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -209,8 +212,3 @@ def _country(name: str) -> str:
 
 def _words(text: str) -> set[str]:
     return {w for w in _fold(text).split() if w not in STOP_WORDS and len(w) > 1}
-
-
-def _topic_label(topic_id: str, registry: Registry) -> str:
-    topic = registry.topic(topic_id)
-    return topic.label if topic else topic_id.replace("-", " ")

@@ -6,6 +6,7 @@ generates content/ and runs `mkdocs build --strict` over it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -46,12 +47,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A folder served over HTTP on localhost, as a reader's browser would load a site."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_server(built_archive):
-    """The built site served over HTTP on localhost, as a reader's browser would load it."""
-    handler = functools.partial(_QuietHandler, directory=str(built_archive[1]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """The fixture archive's built site, served over HTTP."""
+    with serve(built_archive[1]) as base:
+        yield base

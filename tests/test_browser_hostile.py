@@ -1,19 +1,10 @@
 """Nothing a readout contains runs in a reader's browser: every hostile fixture's page, opened in
 headless Chromium, shows its payload as text, raises no dialog and holds no javascript: link."""
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from archive_fixture import run_summit
+from archive_fixture import run_summit, serve
 from test_hostile import HOSTILE_FIXTURES, materialise
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +17,9 @@ def hostile_site(tmp_path_factory):
     result = run_summit("build", "--seeds", str(seeds), "--content", str(work / "content"),
                         "--site", str(work / "site"))
     assert (work / "site" / "index.html").is_file(), result.stdout + result.stderr
-    handler = functools.partial(_Quiet, directory=str(work / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     pages = sorted(p.stem for p in (work / "content" / "readouts").glob("*.md") if p.stem != "index")
-    yield f"http://127.0.0.1:{server.server_address[1]}", pages
-    server.shutdown()
+    with serve(work / "site") as base:
+        yield base, pages
 
 
 def test_hostile_fixtures_have_pages(hostile_site):
