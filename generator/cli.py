@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of gold NAME.yaml files, or one YAML file with a `readouts` list",
     )
     evaluate.add_argument("--readouts", type=Path, help="folder of readouts (default: beside the gold)")
+    explain = commands.add_parser("explain", help="show a readout's facts and why extraction found them")
+    explain.add_argument("file", type=Path, help="a readout (its sidecar NAME.yml is applied)")
     serve = commands.add_parser("serve", help="preview the site with live reload")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args(argv)
@@ -103,6 +105,18 @@ def _eval(args) -> int:
     return 0
 
 
+def _explain(args) -> int:
+    from .explain import explain_file
+    from .sources import ReadoutError
+
+    try:
+        print(explain_file(args.file, load_registry()))
+    except ReadoutError as exc:
+        print(f"summit: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _serve(args) -> int:
     from mkdocs.commands.serve import serve
 
@@ -115,7 +129,8 @@ def _generate_command(args) -> int:
     return outcome if isinstance(outcome, int) else outcome[0]
 
 
-_COMMANDS = {"generate": _generate_command, "build": _build, "eval": _eval, "serve": _serve}
+_COMMANDS = {"generate": _generate_command, "build": _build, "eval": _eval, "explain": _explain,
+             "serve": _serve}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,6 +20,7 @@ FORMATS = (
     "joint press conference",
     "other",
 )
+KINDS = ("bilateral", "multilateral", "joint statement", "press conference", "announcement")
 PRINCIPAL = "principal"
 ATTENDEE = "attendee"
 
@@ -94,6 +95,10 @@ class Facts:
     organizations: list[str] = field(default_factory=list)
     date_basis: str = "text"  # "text" | "published" | "override" | "none": where `date` came from
     warnings: list[str] = field(default_factory=list)  # what a curator should look at
+    kind: str = "bilateral"  # one of KINDS
+    publisher: str | None = None  # the publishing office ("The White House"), when known
+    publisher_country: str | None = None  # whose "the President" the text means
+    evidence: list = field(default_factory=list)  # extract.evidence.Evidence, fact by fact
 
     @property
     def principals(self) -> list[Participant]:

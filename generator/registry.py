@@ -125,9 +125,13 @@ class Topic:
 @dataclass(frozen=True)
 class Publisher:
     name: str
-    country: str
+    country: str | None  # None for a publisher a curator named but the registry does not know
     mastheads: tuple[str, ...]
     domains: tuple[str, ...]
+    title_shapes: tuple[re.Pattern, ...] = ()  # titles only this publisher writes
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @dataclass
@@ -150,14 +154,32 @@ class Registry:
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)
 
-    def publisher_country(self, masthead: str | None, url: str | None) -> str | None:
-        """The government that published a readout, from its masthead line or source URL."""
+    def publisher_by_masthead(self, line: str) -> Publisher | None:
+        """The publisher whose pages print this line at their top ("10 Downing Street")."""
+        return next((p for p in self.publishers.values() if line in p.mastheads), None)
+
+    def publisher_by_url(self, url: str | None) -> Publisher | None:
+        """The publisher whose domain serves this source URL (sub-domains included)."""
         host = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "").lower()
-        for publisher in self.publishers.values():
-            if masthead and masthead in publisher.mastheads:
-                return publisher.country
-            if host and any(host == d or host.endswith("." + d) for d in publisher.domains):
-                return publisher.country
+        if not host:
+            return None
+        return next((p for p in self.publishers.values()
+                     if any(host == d or host.endswith("." + d) for d in p.domains)), None)
+
+    def publisher_by_title(self, title: str) -> Publisher | None:
+        """The publisher whose own title shape this is ("PM call with …" is No. 10's)."""
+        return next((p for p in self.publishers.values()
+                     if any(shape.search(title) for shape in p.title_shapes)), None)
+
+    def publisher(self, name: str | None) -> Publisher | None:
+        """A publisher by name, or by the country a curator gave as `publisher`."""
+        if not name:
+            return None
+        if name in self.publishers:
+            return self.publishers[name]
+        if name in self.countries:
+            return next((p for p in self.publishers.values() if p.country == name),
+                        Publisher(name, name, (), ()))
         return None
 
     def holder(self, country: str, title: str, day: dt.date) -> Person | None:
@@ -197,7 +219,9 @@ _SCHEMAS = {
         {"id", "name", "surname", "country", "organization", "aliases", "offices"},
     ),
     "topics.yml": ({"id", "label"}, {"id", "label", "parent", "signals"}),
-    "publishers.yml": ({"name", "country"}, {"name", "country", "mastheads", "domains"}),
+    "publishers.yml": (
+        {"name", "country"}, {"name", "country", "mastheads", "domains", "title_shapes"},
+    ),
     "titles.yml": ({"title", "phrases"}, {"title", "phrases"}),
     "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
 }
@@ -228,7 +252,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     for raw in entries["publishers.yml"]:
         _require_known(raw["country"], registry.countries, "publishers.yml", raw["name"], "country")
         registry.publishers[raw["name"]] = Publisher(
-            raw["name"], raw["country"], _strings(raw, "mastheads"), _strings(raw, "domains")
+            raw["name"], raw["country"], _strings(raw, "mastheads"), _strings(raw, "domains"),
+            _patterns(raw, "title_shapes", f"publishers.yml: {raw['name']}"),
         )
     for raw in entries["titles.yml"]:
         for phrase in raw["phrases"]:
@@ -268,7 +293,8 @@ def _load_list(path: Path) -> list[dict]:
         if missing:
             raise RegistryError(f"{where}: missing key {', '.join(map(repr, missing))}")
         for key, value in raw.items():
-            if key in ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases"):
+            if key in ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases",
+                       "title_shapes"):
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise RegistryError(f"{where}: {key!r} must be a list of strings")
             elif key != "offices" and value is not None and not isinstance(value, str):
@@ -287,6 +313,17 @@ def _entry_key(raw: dict) -> str | None:
 
 def _strings(raw: dict, key: str) -> tuple[str, ...]:
     return tuple(raw.get(key) or ())
+
+
+def _patterns(raw: dict, key: str, where: str) -> tuple[re.Pattern, ...]:
+    """Regular expressions a curator wrote, compiled now so a typo stops the build here."""
+    patterns = []
+    for text in _strings(raw, key):
+        try:
+            patterns.append(re.compile(text))
+        except re.error as exc:
+            raise RegistryError(f"{where}: {key}: {text!r} is not a valid pattern: {exc}") from None
+    return tuple(patterns)
 
 
 def _require_known(value, known, file: str, entry: str, key: str) -> None:

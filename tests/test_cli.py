@@ -60,3 +60,27 @@ def test_strict_fails_on_warnings(tmp_path):
     strict = run_summit(*args, "--strict")
     assert strict.returncode == 1
     assert "undated" in strict.stdout
+
+
+def test_explain_shows_each_fact_with_its_strategy_and_passage(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "ruto.txt").write_text(READOUT, encoding="utf-8")
+    (seeds / "ruto.yml").write_text("location: Great Hall of the People, Beijing\n", encoding="utf-8")
+    run = run_summit("explain", str(seeds / "ruto.txt"))
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "date:         2024-03-02" in out
+    assert "by date in opening sentence" in out
+    assert "“On March 2, 2024, Premier Li Qiang met with Kenyan President William Ruto in Beijing.”" in out
+    assert "  - William Ruto (President, Kenya)  [not in the registry]" in out
+    assert "location:     Great Hall of the People, Beijing\n    by curator's sidecar" in out
+    assert "unregistered name (add to generator/data/people.yml): William Ruto" in out
+
+
+def test_explain_names_the_file_and_reason_when_unreadable(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    run = run_summit("explain", str(bad))
+    assert run.returncode == 1
+    assert "empty.txt" in run.stderr and "Traceback" not in run.stderr

@@ -1,27 +1,21 @@
-"""Readout → Facts: one extractor per fact, combined here, then a curator's sidecar applied."""
+"""Readout → Facts: each fact read by its ordered strategies, then a curator's sidecar applied."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ..datetext import as_date
 from ..model import ATTENDEE, Facts, Mention, Participant, Readout
-from ..registry import Registry, slugify
+from ..registry import Publisher, Registry, slugify
+from . import strategies
 from .countries import mentioned_places
-from .dates import event_date
-from .formats import event_format
+from .dates import EventDate
+from .evidence import Evidence, first_finding
 from .lexicon import Lexicon
 from .people import PeopleExtractor
-from .places import event_location
+from .places import REMOTE_FORMATS
 from .text import ReadoutText
 from .topics import topics
-
-# Title shapes that tell the publishing government when the text carries no masthead.
-_TITLE_SHAPES = {
-    re.compile(r"^PM (?:call|meeting|talks|bilateral|statement)\b"): "United Kingdom",
-    re.compile(r"^Readout of (?:the )?(?:Vice )?President\b"): "United States",
-}
 
 
 class Extractor:
@@ -37,21 +31,36 @@ class Extractor:
         overrides = dict(overrides or {})
         text = ReadoutText(readout)
         warnings: list[str] = []
+        evidence: list[Evidence] = []
+
+        def decide(fact: str, chain, *args):
+            value, why = first_finding(fact, chain, *args)
+            if why is not None:
+                evidence.append(why)
+            return value
+
+        publisher = self._sidecar_publisher(overrides) or decide(
+            "publisher", strategies.PUBLISHER, readout, self.registry)
         published = overrides.get("published", readout.published)
         published_day = as_date(published)
-        when = event_date(text, published_day)
+        when = decide("date", strategies.DATE, text, published_day) or EventDate(None, None, "none")
         if "date" in overrides:
             when.date, when.basis = overrides["date"], "override"
+            evidence = [Evidence("date", str(when.date), "curator's sidecar", "")]
         if when.basis == "published":
             warnings.append("no event date in the text; using the publication date")
         elif when.basis == "none":
             warnings.append("no date in the text and no publication date: the readout is undated")
         if when.date and when.date > (today or dt.date.today()):
             warnings.append(f"event date {when.date} is in the future")
-        fmt, detail = event_format(text, self.lexicon)
-        publisher = overrides.get("publisher") or self._publisher(readout)
-        people = self.people.extract(text, when.date, publisher)
+        fmt, detail = decide("format", strategies.FORMAT, text, self.lexicon) or ("other", None)
+        location = None
+        if fmt not in REMOTE_FORMATS:
+            location = decide("location", strategies.LOCATION, text, self.lexicon)
+        publisher_country = publisher.country if publisher else None
+        people = self.people.extract(text, when.date, publisher_country)
         warnings += people.warnings
+        evidence += people.evidence
         mentioned_countries, organizations = mentioned_places(text, self.lexicon)
         participants = people.participants
         countries = sorted({p.country for p in participants if p.country})
@@ -65,7 +74,7 @@ class Extractor:
             published=published,
             format=fmt,
             format_detail=detail,
-            location=event_location(text, fmt, self.lexicon),
+            location=location,
             participants=participants,
             mentioned=people.mentioned,
             countries=countries,
@@ -76,22 +85,19 @@ class Extractor:
             organizations=organizations,
             date_basis=when.basis,
             warnings=warnings,
+            publisher=publisher.name if publisher else None,
+            publisher_country=publisher_country,
+            evidence=evidence,
         )
         _apply_overrides(facts, overrides)
         return facts, people.unregistered
 
-    def _publisher(self, readout: Readout) -> str | None:
-        for line in (*readout.masthead, *readout.breadcrumb):
-            country = self.registry.publisher_country(line, None)
-            if country:
-                return country
-        country = self.registry.publisher_country(None, readout.provenance.url)
-        if country:
-            return country
-        for shape, country in _TITLE_SHAPES.items():
-            if shape.search(readout.title or ""):
-                return country
-        return None
+    def _sidecar_publisher(self, overrides: dict) -> Publisher | None:
+        """A curator's `publisher`: a registered publisher's name or a country's name."""
+        name = overrides.get("publisher")
+        if not name:
+            return None
+        return self.registry.publisher(name) or Publisher(name, None, (), ())
 
 
 def _fallback_title(text: ReadoutText) -> str:
@@ -106,7 +112,10 @@ def _apply_overrides(facts: Facts, overrides: dict) -> None:
     for key in simple:
         if key in overrides:
             setattr(facts, key, overrides[key])
+            facts.evidence = [e for e in facts.evidence if e.fact != key]
+            facts.evidence.append(Evidence(key, str(overrides[key]), "curator's sidecar", ""))
     if "participants" in overrides:
+        facts.evidence = [e for e in facts.evidence if e.fact not in ("principal", "attendee")]
         facts.participants = [
             Participant(
                 p.get("id") or slugify(p["name"]), p["name"], p.get("role", ATTENDEE),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..datetext import DAY, MONTH, YEAR, make_date, month_number
+from .evidence import Finding
 from .text import ReadoutText
 
 _PART_OF_DAY = r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
@@ -40,28 +41,50 @@ class EventDate:
     end_date: dt.date | None
     basis: str  # "text" | "published" | "none"
 
+    def __str__(self) -> str:
+        shown = self.date.isoformat() if self.date else "undated"
+        return shown + (f" to {self.end_date.isoformat()}" if self.end_date else "")
 
-def event_date(text: ReadoutText, published: dt.date | None) -> EventDate:
-    """The event's date: the opening sentence first, then the first paragraph, then the title."""
-    for passage in (text.lead, text.lead_paragraph):
-        found = _range(passage, published) or _explicit(passage, published)
-        if found:
-            return EventDate(found[0], found[1], "text")
-        relative = _relative(passage, published)
-        if relative:
-            return EventDate(relative, None, "text")
+
+def date_in_opening_sentence(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """"On the evening of May 16, 2024", "from 5 to 7 May", "today", "on Monday" in the lead."""
+    return _day_in(text.lead, published)
+
+
+def date_in_opening_paragraph(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """The same shapes later in the first paragraph."""
+    return _day_in(text.lead_paragraph, published)
+
+
+def _day_in(passage: str, published: dt.date | None) -> Finding | None:
+    found = _range(passage, published) or _explicit(passage, published)
+    if found:
+        return Finding(EventDate(found[0], found[1], "text"), passage)
+    relative = _relative(passage, published)
+    if relative:
+        return Finding(EventDate(relative, None, "text"), passage)
+    return None
+
+
+def date_ending_title(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """No. 10's shape: "PM call with President Zelenskyy: 7 July 2022"."""
     title_date = _TITLE_DATE.search(text.title)
-    if title_date:
-        day = _build(title_date, published)
-        if day:
-            return EventDate(day, None, "text")
+    day = _build(title_date, published) if title_date else None
+    return Finding(EventDate(day, None, "text"), text.title) if day else None
+
+
+def date_opening_later_sentence(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """A later sentence that starts with the date: "On 16 May, the two leaders …"."""
     for sentence in text.sentences[1:]:
         found = _explicit_sentence_start(sentence, published)
         if found:
-            return EventDate(found, None, "text")
-    if published:
-        return EventDate(published, None, "published")
-    return EventDate(None, None, "none")
+            return Finding(EventDate(found, None, "text"), sentence)
+    return None
+
+
+def publication_date(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """Nothing in the text: the day the readout was published, with a warning."""
+    return Finding(EventDate(published, None, "published"), "(publication date)") if published else None
 
 
 def _explicit(passage: str, published) -> tuple[dt.date, None] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .evidence import Finding
 from .lexicon import Lexicon
 from .text import ReadoutText
 
@@ -13,12 +14,19 @@ _PLAIN = {"talks", "held talks", "talks with", "met", "met with", "meets", "meet
           "on the phone", "over the phone", "by phone", "by telephone"}
 
 
-def event_format(text: ReadoutText, lexicon: Lexicon) -> tuple[str, str | None]:
-    """The first format (in the registry's priority order) whose phrase the title or lead uses."""
-    for passage in (text.title, text.lead):
-        for fmt, pattern in lexicon.formats:
-            match = pattern.search(passage)
-            if match:
-                detail = match.group(1).lower()
-                return fmt, None if detail in _PLAIN or detail == fmt else detail
-    return "other", None
+def format_phrase_in_title(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
+    return _format_in(text.title, lexicon)
+
+
+def format_phrase_in_opening_sentence(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
+    return _format_in(text.lead, lexicon)
+
+
+def _format_in(passage: str, lexicon: Lexicon) -> Finding | None:
+    """The first format (in the registry's priority order) whose phrase the passage uses."""
+    for fmt, pattern in lexicon.formats:
+        match = pattern.search(passage)
+        if match:
+            detail = match.group(1).lower()
+            return Finding((fmt, None if detail in _PLAIN or detail == fmt else detail), passage)
+    return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import ATTENDEE, PRINCIPAL, Mention, Participant
 from ..registry import slugify
+from .evidence import Evidence, Finding, shorten
 from .lexicon import Lexicon
 from .text import ReadoutText
 
@@ -78,6 +79,7 @@ class PeopleResult:
     unregistered: list[str]  # names a curator may want to register
     warnings: list[str]
     spans: dict[str, list[tuple[int, int]]]  # person key → mention spans in ReadoutText.full
+    evidence: list[Evidence]  # why each participant has their role
 
 
 class PeopleExtractor:
@@ -88,6 +90,7 @@ class PeopleExtractor:
     def extract(
         self, text: ReadoutText, day: dt.date | None, publisher_country: str | None
     ) -> PeopleResult:
+        """Everyone named in the readout, with the role the text gives them and why."""
         full = text.full
         found: dict[str, Found] = {}
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -130,10 +133,12 @@ class PeopleExtractor:
             add(unnamed.id, unnamed.name, True, unnamed.country, unnamed.title_on(day), -1, -1)
             spans[unnamed.id] = []
         if unnamed is not None:
-            principals.add(unnamed.id)
-        attendees = self._attendees(text, spans, title_end) - principals
+            principals[unnamed.id] = Finding("unnamed office-holder of the publishing government",
+                                             text.title if _UNNAMED.search(text.title) else text.lead)
+        attendees = {key: finding for key, finding in self._attendees(text, spans, title_end).items()
+                     if key not in principals}
 
-        participants, mentioned = [], []
+        participants, mentioned, evidence = [], [], []
         for person in sorted(found.values(), key=lambda f: (f.first, f.key)):
             if person.key in principals or person.key in attendees:
                 role = PRINCIPAL if person.key in principals else ATTENDEE
@@ -143,11 +148,13 @@ class PeopleExtractor:
                 participants.append(
                     Participant(person.key, person.name, role, person.country, title, person.registered)
                 )
+                why = (principals if role == PRINCIPAL else attendees)[person.key]
+                evidence.append(Evidence(role, person.name, why.value, shorten(why.quote)))
             else:
                 mentioned.append(Mention(person.key, person.name, person.registered))
         unregistered = [f.name for f in found.values() if not f.registered]
         return PeopleResult(participants, mentioned, unregistered, warnings,
-                            {k: v for k, v in spans.items() if v})
+                            {k: v for k, v in spans.items() if v}, evidence)
 
     # ------------------------------------------------------------------ finding people
 
@@ -259,10 +266,11 @@ class PeopleExtractor:
 
     # ------------------------------------------------------------------ roles
 
-    def _principals(self, text: ReadoutText, found, spans, title_end: int) -> set[str]:
-        principals: set[str] = set()
+    def _principals(self, text: ReadoutText, found, spans, title_end: int) -> dict[str, Finding]:
+        principals: dict[str, Finding] = {}
         if _MEETING_TITLE.search(text.title):
-            principals |= _keys_in(spans, 0, title_end)
+            for key in _keys_in(spans, 0, title_end):
+                principals[key] = Finding("named in a meeting title", text.title)
         lead = text.lead
         lead_start = text.full.find(lead, title_end) if lead else -1
         if lead_start >= 0:
@@ -271,14 +279,15 @@ class PeopleExtractor:
                 rest = lead[verb.end():]
                 stop = _CLAUSE_BREAK.search(rest)
                 object_end = verb.end() + (stop.start() if stop else len(rest))
-                principals |= _keys_in(spans, lead_start, lead_start + object_end)
+                for key in _keys_in(spans, lead_start, lead_start + object_end):
+                    principals.setdefault(key, Finding("subject or object of the meeting verb", lead))
         if not principals:
             ordered = sorted(found.values(), key=lambda f: f.first)
-            principals = {f.key for f in ordered[:2]}
+            principals = {f.key: Finding("first named people", lead) for f in ordered[:2]}
         return principals
 
-    def _attendees(self, text: ReadoutText, spans, title_end: int) -> set[str]:
-        attendees: set[str] = set()
+    def _attendees(self, text: ReadoutText, spans, title_end: int) -> dict[str, Finding]:
+        attendees: dict[str, Finding] = {}
         offset = title_end
         for sentence in text.sentences:
             start = text.full.find(sentence, offset)
@@ -287,13 +296,15 @@ class PeopleExtractor:
             offset = start
             attended = _ATTENDED.search(sentence)
             if attended:
-                attendees |= _keys_in(spans, start, start + attended.start())
+                for key in _keys_in(spans, start, start + attended.start()):
+                    attendees.setdefault(key, Finding("said to attend", sentence))
             accompanied = _ACCOMPANIED.search(sentence)
             if accompanied:
                 rest = sentence[accompanied.end():]
                 stop = _CLAUSE_BREAK.search(rest)
                 end = accompanied.end() + (stop.start() if stop else len(rest))
-                attendees |= _keys_in(spans, start + accompanied.end(), start + end)
+                for key in _keys_in(spans, start + accompanied.end(), start + end):
+                    attendees.setdefault(key, Finding("named as accompanying or present", sentence))
         return attendees
 
     def _unnamed_principal(self, text: ReadoutText, day, publisher_country, found, principals,

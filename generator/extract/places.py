@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..registry import Place
+from .evidence import Finding
 from .lexicon import Lexicon
 from .text import ReadoutText
 
@@ -13,20 +14,29 @@ REMOTE_FORMATS = {"phone call", "video call"}
 _VENUE_IN_CITY = re.compile(r"\bat\s+(?:the\s+)?(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:of|the|[A-Z][\w'’.-]*))*?)\s+in\s+(?P<city>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)")
 
 
-def event_location(text: ReadoutText, fmt: str, lexicon: Lexicon) -> str | None:
-    """Venue and city from the opening paragraph; None for calls or when the text does not say."""
-    if fmt in REMOTE_FORMATS:
-        return None
-    for passage in (text.lead, text.lead_paragraph, text.title):
-        matches = lexicon.places.find(passage)
-        venues = [m.value for m in matches if isinstance(m.value, Place) and m.value.city]
-        if venues:
-            return venues[0].display
-        for match in _VENUE_IN_CITY.finditer(passage):
-            city = match.group("city")
-            if city in lexicon.places and not lexicon.places.find(match.group("venue")):
-                return f"{match.group('venue')}, {city}"
-        if matches:
-            first = matches[0].value
-            return first.display if isinstance(first, Place) else first
+def location_in_opening_sentence(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
+    return _place_in(text.lead, lexicon)
+
+
+def location_in_opening_paragraph(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
+    return _place_in(text.lead_paragraph, lexicon)
+
+
+def location_in_title(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
+    return _place_in(text.title, lexicon)
+
+
+def _place_in(passage: str, lexicon: Lexicon) -> Finding | None:
+    """A registered venue with its city, a venue in a known city, or a known city."""
+    matches = lexicon.places.find(passage)
+    venues = [m.value for m in matches if isinstance(m.value, Place) and m.value.city]
+    if venues:
+        return Finding(venues[0].display, passage)
+    for match in _VENUE_IN_CITY.finditer(passage):
+        city = match.group("city")
+        if city in lexicon.places and not lexicon.places.find(match.group("venue")):
+            return Finding(f"{match.group('venue')}, {city}", passage)
+    if matches:
+        first = matches[0].value
+        return Finding(first.display if isinstance(first, Place) else first, passage)
     return None

@@ -1,0 +1,37 @@
+"""Every fact's strategies, in the order they are tried: the one place to read or change it.
+
+The first strategy that finds a fact decides it; a later one only fills what the earlier ones
+left empty. Each strategy is a function of the readout named for the shape it reads, so the
+evidence of a fact says in words why it holds.
+"""
+
+from __future__ import annotations
+
+from . import dates, formats, places, publisher
+
+PUBLISHER = (
+    publisher.publisher_masthead,
+    publisher.publisher_of_source_address,
+    publisher.publisher_title_shape,
+)
+
+DATE = (
+    dates.date_in_opening_sentence,
+    dates.date_in_opening_paragraph,
+    dates.date_ending_title,
+    dates.date_opening_later_sentence,
+    dates.publication_date,
+)
+
+# The opening sentence says what happened; a title may name the occasion around it ("… on the
+# sidelines of the G7 Summit"), so it only decides when the opening sentence names no format.
+FORMAT = (
+    formats.format_phrase_in_opening_sentence,
+    formats.format_phrase_in_title,
+)
+
+LOCATION = (
+    places.location_in_opening_sentence,
+    places.location_in_opening_paragraph,
+    places.location_in_title,
+)
