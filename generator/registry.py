@@ -41,6 +41,8 @@ class Person:
     organization: str | None
     aliases: tuple[str, ...]
     offices: tuple[Office, ...]
+    # titles.yml: office title → (rank, position in the file), shared by every person
+    ranks: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def title_on(self, day: dt.date | None) -> str | None:
         """The person's office on a day: the one held then, else the nearest one in time."""
@@ -49,26 +51,35 @@ class Person:
         if day is not None:
             held = [o for o in self.offices if o.held_on(day)]
             if held:
-                return _rank_titles(held)[0].title
+                return _rank_titles(held, self.ranks)[0].title
             return min(self.offices, key=lambda o: _distance(o, day)).title
-        return _rank_titles(self.offices)[0].title
+        return _rank_titles(self.offices, self.ranks)[0].title
 
 
-# When someone holds several offices at once, a readout names the highest one.
-_TITLE_RANK = (
-    "King", "Queen", "Emperor", "President", "Chancellor", "Prime Minister", "Premier",
-    "Secretary-General", "Vice President", "Vice Premier", "State Councilor",
-)
+# How offices stand in a meeting, highest first (titles.yml gives each title one of these).
+RANKS = ("leader", "deputy", "minister", "official", "narrator")
+# Where titles.yml does not say: an office of unknown standing counts as an official's.
+UNKNOWN_RANK = RANKS.index("official")
 
 
-def _rank_titles(offices) -> list[Office]:
-    def rank(office: Office) -> int:
-        for i, title in enumerate(_TITLE_RANK):
-            if office.title == title or office.title.startswith(title + " "):
-                return i
-        return len(_TITLE_RANK)
+def rank_of(title: str | None, ranks: dict[str, tuple[int, int]]) -> int:
+    """The standing of an office written as a title, 0 the highest; unknown offices rank low.
 
-    return sorted(offices, key=lambda o: (rank(o), o.title))
+    A compound title counts by its highest part ("State Councilor and Foreign Minister").
+    """
+    if not title:
+        return UNKNOWN_RANK
+    if title in ranks:
+        return ranks[title][0]
+    parts = [p for p in re.split(r"\s+(?:and|&)\s+", title) if p in ranks]
+    return min((ranks[p][0] for p in parts), default=UNKNOWN_RANK)
+
+
+def _rank_titles(offices, ranks: dict[str, tuple[int, int]]) -> list[Office]:
+    """When someone holds several offices at once, a readout names the highest one: the higher
+    rank, and within a rank the office titles.yml lists first (a President before a General
+    Secretary)."""
+    return sorted(offices, key=lambda o: (ranks.get(o.title, (UNKNOWN_RANK, len(ranks))), o.title))
 
 
 def _distance(office: Office, day: dt.date) -> int:
@@ -95,6 +106,7 @@ class Country:
 class Organization:
     name: str
     aliases: tuple[str, ...]
+    party: bool = False  # a union that meets others as one side (the EU at an EU-China summit)
 
     @property
     def id(self) -> str:
@@ -134,6 +146,18 @@ class Publisher:
         return self.name
 
 
+@dataclass(frozen=True)
+class NameWords:
+    """names.yml: the words that bound a person's name in running text."""
+
+    stops: tuple[str, ...] = ()
+    honorifics: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    office_heads: tuple[str, ...] = ()
+    office_domains: tuple[str, ...] = ()
+    anonymous_speakers: tuple[str, ...] = ()
+
+
 @dataclass
 class Registry:
     people: dict[str, Person] = field(default_factory=dict)
@@ -143,6 +167,9 @@ class Registry:
     topics: dict[str, Topic] = field(default_factory=dict)
     publishers: dict[str, Publisher] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # phrase as written → office title
+    ranks: dict[str, tuple[int, int]] = field(default_factory=dict)  # title → (rank, position)
+    names: NameWords = field(default_factory=NameWords)
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # roles.yml: phrase lists
     formats: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # in priority order
 
     def person(self, person_id: str) -> Person | None:
@@ -150,6 +177,13 @@ class Registry:
 
     def country(self, name: str | None) -> Country | None:
         return self.countries.get(name) if name else None
+
+    def home(self, person: Person) -> str | None:
+        """The side a person speaks for: their country, or a union that acts as one (the EU)."""
+        if person.country:
+            return person.country
+        organization = self.organizations.get(person.organization or "")
+        return organization.name if organization and organization.party else None
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)
@@ -212,7 +246,7 @@ def normalize_quotes(text: str) -> str:
 
 _SCHEMAS = {
     "countries.yml": ({"name"}, {"name", "aliases", "demonyms", "capital"}),
-    "organizations.yml": ({"name"}, {"name", "aliases"}),
+    "organizations.yml": ({"name"}, {"name", "aliases", "party"}),
     "places.yml": ({"name", "country"}, {"name", "city", "country", "aliases"}),
     "people.yml": (
         {"id", "name", "surname"},
@@ -222,7 +256,7 @@ _SCHEMAS = {
     "publishers.yml": (
         {"name", "country"}, {"name", "country", "mastheads", "domains", "title_shapes"},
     ),
-    "titles.yml": ({"title", "phrases"}, {"title", "phrases"}),
+    "titles.yml": ({"title", "phrases", "rank"}, {"title", "phrases", "rank"}),
     "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
 }
 _OFFICE_KEYS = {"title", "from", "to"}
@@ -237,12 +271,27 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             raw["name"], _strings(raw, "aliases"), _strings(raw, "demonyms"), raw.get("capital")
         )
     for raw in entries["organizations.yml"]:
-        registry.organizations[raw["name"]] = Organization(raw["name"], _strings(raw, "aliases"))
+        party = raw.get("party", False)
+        if not isinstance(party, bool):
+            raise RegistryError(f"organizations.yml: {raw['name']}: 'party' must be true or false")
+        registry.organizations[raw["name"]] = Organization(raw["name"], _strings(raw, "aliases"),
+                                                           party)
     for raw in entries["places.yml"]:
         _require_known(raw["country"], registry.countries, "places.yml", raw["name"], "country")
         registry.places[raw["name"]] = Place(
             raw["name"], raw.get("city"), raw["country"], _strings(raw, "aliases")
         )
+    for raw in entries["titles.yml"]:
+        if raw["rank"] not in RANKS:
+            raise RegistryError(f"titles.yml: {raw['title']}: rank {raw['rank']!r} is not one of "
+                                f"{', '.join(RANKS)}")
+        registry.ranks[raw["title"]] = (RANKS.index(raw["rank"]), len(registry.ranks))
+        for phrase in raw["phrases"]:
+            if phrase in registry.titles:
+                raise RegistryError(f"titles.yml: {raw['title']}: phrase {phrase!r} listed twice")
+            registry.titles[phrase] = raw["title"]
+    registry.names = NameWords(**_word_lists(data_dir / "names.yml", NAME_WORD_LISTS))
+    registry.roles = _word_lists(data_dir / "roles.yml", ROLE_WORD_LISTS)
     for raw in entries["people.yml"]:
         registry.people[raw["id"]] = _person(raw, registry)
     for raw in entries["topics.yml"]:
@@ -255,11 +304,6 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             raw["name"], raw["country"], _strings(raw, "mastheads"), _strings(raw, "domains"),
             _patterns(raw, "title_shapes", f"publishers.yml: {raw['name']}"),
         )
-    for raw in entries["titles.yml"]:
-        for phrase in raw["phrases"]:
-            if phrase in registry.titles:
-                raise RegistryError(f"titles.yml: {raw['title']}: phrase {phrase!r} listed twice")
-            registry.titles[phrase] = raw["title"]
     for raw in entries["formats.yml"]:
         if raw["format"] not in FORMATS:
             raise RegistryError(f"formats.yml: {raw['format']}: not one of {', '.join(FORMATS)}")
@@ -297,13 +341,47 @@ def _load_list(path: Path) -> list[dict]:
                        "title_shapes"):
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise RegistryError(f"{where}: {key!r} must be a list of strings")
-            elif key != "offices" and value is not None and not isinstance(value, str):
+            elif key not in ("offices", "party") and value is not None and not isinstance(value, str):
                 raise RegistryError(f"{where}: {key!r} must be a string")
         key = _entry_key(raw)
         if key in seen:
             raise RegistryError(f"{where}: duplicate entry {key!r}")
         seen.add(key)
     return data
+
+
+NAME_WORD_LISTS = ("stops", "honorifics", "particles", "office_heads", "office_domains",
+                   "anonymous_speakers")
+ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "described_event",
+                   "presence_verbs",
+                   "attendee_cues", "joining_cues", "host_cues", "moderator_cues", "future_cues",
+                   "future_events", "meeting_title_words", "joint_statement_titles", "gatherings")
+
+
+def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """A mapping of word lists (names.yml, roles.yml): every key given, each a list of distinct
+    non-empty strings."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RegistryError(f"{path.name}: cannot be read: {exc}") from None
+    if not isinstance(data, dict):
+        raise RegistryError(f"{path.name}: expected a mapping of word lists")
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        raise RegistryError(f"{path.name}: unknown key {', '.join(map(repr, unknown))}")
+    lists = {}
+    for key in keys:
+        words = data.get(key)
+        if not isinstance(words, list) or not words or not all(
+            isinstance(w, str) and w.strip() for w in words
+        ):
+            raise RegistryError(f"{path.name}: {key!r} must be a non-empty list of words")
+        twice = sorted({w for w in words if words.count(w) > 1})
+        if twice:
+            raise RegistryError(f"{path.name}: {key}: listed twice: {', '.join(twice)}")
+        lists[key] = tuple(words)
+    return lists
 
 
 def _entry_key(raw: dict) -> str | None:
@@ -360,7 +438,7 @@ def _person(raw: dict, registry: Registry) -> Person:
                 raise RegistryError(f"{where}: offices {a.title!r} overlap")
     return Person(
         raw["id"], raw["name"], raw["surname"], raw.get("country"), raw.get("organization"),
-        _strings(raw, "aliases"), tuple(offices),
+        _strings(raw, "aliases"), tuple(offices), registry.ranks,
     )
 
 

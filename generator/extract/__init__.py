@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from ..datetext import as_date
-from ..model import ATTENDEE, Facts, Mention, Participant, Readout
+from ..model import ATTENDEE, PRINCIPAL, Facts, Mention, Participant, Readout
 from ..registry import Publisher, Registry, slugify
 from . import strategies
-from .countries import mentioned_places
+from .countries import group_counterpart, mentioned_places
 from .dates import EventDate
-from .evidence import Evidence, first_finding
+from .evidence import Evidence, first_finding, shorten
+from .kind import kind_by_sides
 from .lexicon import Lexicon
 from .people import PeopleExtractor
 from .places import REMOTE_FORMATS
@@ -53,17 +54,31 @@ class Extractor:
             warnings.append("no date in the text and no publication date: the readout is undated")
         if when.date and when.date > (today or dt.date.today()):
             warnings.append(f"event date {when.date} is in the future")
-        fmt, detail = decide("format", strategies.FORMAT, text, self.lexicon) or ("other", None)
+        ctx = self.people.context(text, when.date)
+        shape = decide("kind", strategies.KIND, ctx)
+        announced = shape == "announcement"
+        if announced:
+            fmt, detail = "other", None
+        else:
+            fmt, detail = decide("format", strategies.FORMAT, ctx, self.lexicon) or ("other", None)
         location = None
         if fmt not in REMOTE_FORMATS:
             location = decide("location", strategies.LOCATION, text, self.lexicon)
         publisher_country = publisher.country if publisher else None
-        people = self.people.extract(text, when.date, publisher_country)
+        people = self.people.extract(ctx, publisher_country, announced)
         warnings += people.warnings
         evidence += people.evidence
         mentioned_countries, organizations = mentioned_places(text, self.lexicon)
         participants = people.participants
         countries = sorted({p.country for p in participants if p.country})
+        if announced:
+            countries = _announcer_countries(ctx, self.registry, publisher_country)
+        kind = shape
+        if kind is None:
+            sides = sorted({p.country or p.id for p in participants if p.role == PRINCIPAL})
+            found = kind_by_sides(sides, group_counterpart(ctx, self.lexicon))
+            kind = found.value
+            evidence.append(Evidence("kind", kind, "sides that took part", shorten(found.quote)))
         title = readout.title
         if not title:
             title = _fallback_title(text)
@@ -88,6 +103,7 @@ class Extractor:
             publisher=publisher.name if publisher else None,
             publisher_country=publisher_country,
             evidence=evidence,
+            kind=kind,
         )
         _apply_overrides(facts, overrides)
         return facts, people.unregistered
@@ -98,6 +114,17 @@ class Extractor:
         if not name:
             return None
         return self.registry.publisher(name) or Publisher(name, None, (), ())
+
+
+def _announcer_countries(ctx, registry: Registry, publisher_country: str | None) -> list[str]:
+    """An announcement is its announcer's act: the side of the person whose meeting to come it
+    announces (the subject of its opening), else the publishing government's."""
+    for sentence in ctx.sentences[:2]:
+        for key in ctx.people_in(sentence.start, sentence.end):
+            country = ctx.mentions.found[key].country
+            if country:
+                return [country]
+    return [publisher_country] if publisher_country else []
 
 
 def _fallback_title(text: ReadoutText) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .evidence import Finding
 from .lexicon import Lexicon
-from .text import ReadoutText
+from .roles import Context, outside_sidelines
 
 # Phrases that only name the format, so they add nothing as `format_detail`.
 _PLAIN = {"talks", "held talks", "talks with", "met", "met with", "meets", "meets with", "meeting",
@@ -14,19 +14,30 @@ _PLAIN = {"talks", "held talks", "talks with", "met", "met with", "meets", "meet
           "on the phone", "over the phone", "by phone", "by telephone"}
 
 
-def format_phrase_in_title(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
-    return _format_in(text.title, lexicon)
+def format_phrase_in_title(ctx: Context, lexicon: Lexicon) -> Finding | None:
+    return _format_in(ctx.text.title, ctx, lexicon)
 
 
-def format_phrase_in_opening_sentence(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
-    return _format_in(text.lead, lexicon)
+def format_phrase_in_meeting_sentence(ctx: Context, lexicon: Lexicon) -> Finding | None:
+    """The sentences that report the meeting (not a transcript's greeting)."""
+    if ctx.speakers or ctx.text.speaker_labels:
+        return None
+    for sentence in ctx.meeting_sentences:
+        _, main_clause_end = ctx.meeting_object(sentence.text)
+        found = _format_in(sentence.text[:main_clause_end or None], ctx, lexicon)
+        if found:
+            return Finding(found.value, sentence.text)
+    return None
 
 
-def _format_in(passage: str, lexicon: Lexicon) -> Finding | None:
-    """The first format (in the registry's priority order) whose phrase the passage uses."""
+def _format_in(passage: str, ctx: Context, lexicon: Lexicon) -> Finding | None:
+    """The first format (in the registry's priority order) whose phrase the passage uses about
+    the event itself: not "on the sidelines of the G7 Summit", not "will attend the Summit"."""
+    passage_read = outside_sidelines(passage)
     for fmt, pattern in lexicon.formats:
-        match = pattern.search(passage)
-        if match:
+        for match in pattern.finditer(passage_read):
+            if ctx.future_before(passage_read, match.start()):
+                continue
             detail = match.group(1).lower()
             return Finding((fmt, None if detail in _PLAIN or detail == fmt else detail), passage)
     return None

@@ -25,11 +25,30 @@ class Lexicon:
         self.registry = registry
         people = registry.people.values()
         self.people = PhraseMatcher((n, p.id) for p in people for n in (p.name, *p.aliases))
+        # "Rodrigo duterte": a full name whose later word lost its capital in a hurried copy
+        self.people_any_case = PhraseMatcher(
+            ((n, p.id) for p in people for n in (p.name, *p.aliases) if " " in n), ignore_case=True
+        )
         self.by_surname: dict[str, list[str]] = defaultdict(list)
         for person in people:
             self.by_surname[person.surname].append(person.id)
         self.titles = registry.titles
         self.title_matcher = PhraseMatcher((phrase, office) for phrase, office in self.titles.items())
+        self.titles_folded = {phrase.lower(): office for phrase, office in self.titles.items()}
+        words = registry.names
+        heads = [variant for head in words.office_heads for variant in (head, head.lower())]
+        # Offices before names: the registered phrases (value: the office), and offices read by
+        # their shape around a head noun (value None: the office is the words as written).
+        self.offices = PhraseMatcher(
+            [(phrase, office) for phrase, office in self.titles.items()]
+            + [(head, None) for head in heads if head not in self.titles]
+        )
+        address = phrase_alternation(words.honorifics)
+        self.address = re.compile(
+            rf"(?:[^\S\n]*,)?(?:[^\S\n]+(?:{address})(?=[^\S\n]))*[^\S\n]*"
+        )
+        label_titles = phrase_alternation(sorted({p.upper() for p in (*self.titles, *words.office_heads)}))
+        self.label_office = re.compile(rf"(?:{label_titles})(?=\s|$)")
         country_phrases = []
         for country in registry.countries.values():
             country_phrases += [(n, CountryRef(country.name)) for n in (country.name, *country.aliases)]

@@ -7,7 +7,7 @@ evidence of a fact says in words why it holds.
 
 from __future__ import annotations
 
-from . import dates, formats, places, publisher
+from . import dates, formats, kind, places, publisher
 
 PUBLISHER = (
     publisher.publisher_masthead,
@@ -23,10 +23,14 @@ DATE = (
     dates.publication_date,
 )
 
-# The opening sentence says what happened; a title may name the occasion around it ("… on the
-# sidelines of the G7 Summit"), so it only decides when the opening sentence names no format.
+# Tried before people get roles: an announcement has none. Otherwise the sides decide (kind.py).
+KIND = kind.SHAPES
+
+# The sentence that reports the meeting says what happened; a title may name the occasion around
+# it ("… on the sidelines of the G7 Summit"), so it only decides when that sentence names no
+# format. A transcript's opening sentence is someone's greeting, so its title speaks first.
 FORMAT = (
-    formats.format_phrase_in_opening_sentence,
+    formats.format_phrase_in_meeting_sentence,
     formats.format_phrase_in_title,
 )
 

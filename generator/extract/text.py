@@ -12,6 +12,8 @@ from ..registry import normalize_quotes
 _NOT_AFTER = "".join(
     rf"(?<!\b{abbreviation}\.)" for abbreviation in ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "[A-Z]")
 )
+# A transcript turn: "PRIME MINISTER KISHIDA: (As interpreted.) Good morning …"
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}[A-Z.]):\s")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + _NOT_AFTER + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -50,6 +52,17 @@ class ReadoutText:
     @cached_property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @cached_property
+    def speaker_labels(self) -> list[tuple[str, int]]:
+        """Each turn's label in capitals and its offset in `full`, in order."""
+        labels, offset = [], len(self.title) + 2
+        for paragraph in self.paragraphs:
+            match = _SPEAKER_LABEL.match(paragraph)
+            if match:
+                labels.append((match.group(1).strip(), offset))
+            offset += len(paragraph) + 2
+        return labels
 
     @cached_property
     def full(self) -> str:
