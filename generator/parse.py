@@ -106,12 +106,22 @@ def _continues(lines: list[str], index: int) -> bool:
     return following[:1].islower()
 
 
+_LIST_ITEM = re.compile(r"^(?:[-•*–·]|\d{1,2}[.)])\s+\S")
+
+
 def _blocks(lines: list[str]) -> list[str]:
-    """Paragraphs: blocks between blank lines, or single lines when the text has no blank lines."""
+    """Paragraphs: blocks between blank lines, or single lines when the text has no blank lines.
+
+    A list item ("- Polish President Andrzej Duda") is a paragraph of its own even without a
+    blank line before it, so a list of participants stays a list.
+    """
     if "" not in lines[:-1]:
         return [line for line in lines if line]
     blocks, current = [], []
     for line in lines + [""]:
+        if current and _LIST_ITEM.match(line):
+            blocks.append(" ".join(current))
+            current = []
         if line:
             current.append(line)
         elif current:

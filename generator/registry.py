@@ -154,6 +154,8 @@ class NameWords:
     honorifics: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
+    lowering: tuple[str, ...] = ()
+    relations: tuple[str, ...] = ()
     office_domains: tuple[str, ...] = ()
     anonymous_speakers: tuple[str, ...] = ()
 
@@ -350,12 +352,14 @@ def _load_list(path: Path) -> list[dict]:
     return data
 
 
-NAME_WORD_LISTS = ("stops", "honorifics", "particles", "office_heads", "office_domains",
-                   "anonymous_speakers")
+NAME_WORD_LISTS = ("stops", "honorifics", "particles", "office_heads", "lowering", "relations",
+                   "office_domains", "anonymous_speakers")
 ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "described_event",
                    "presence_verbs",
-                   "attendee_cues", "joining_cues", "host_cues", "moderator_cues", "future_cues",
-                   "future_events", "meeting_title_words", "joint_statement_titles", "gatherings")
+                   "attendee_cues", "joining_cues", "host_cues", "session_leads", "moderator_cues",
+                   "future_cues",
+                   "future_events", "meeting_title_words", "joint_statement_titles", "gatherings",
+                   "delegates")
 
 
 def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:

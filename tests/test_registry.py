@@ -48,6 +48,13 @@ def person(entries, person_id):
         ("topics.yml", lambda e: e[-1].update(parent="no-such-topic"), "parent 'no-such-topic'"),
         ("people.yml", lambda e: e.append(dict(person(e, "xi-jinping"))), "duplicate entry 'xi-jinping'"),
         ("formats.yml", lambda e: e[0].update(format="teleportation"), "not one of"),
+        ("titles.yml", lambda e: e[0].update(rank="emperor-of-all"), "rank 'emperor-of-all' is not one of"),
+        ("names.yml", lambda e: e.update(nicknames=["Joe"]), "unknown key 'nicknames'"),
+        ("names.yml", lambda e: e["stops"].append(e["stops"][0]), "stops: listed twice"),
+        ("roles.yml", lambda e: e.pop("joining_cues"), "'joining_cues' must be a non-empty list"),
+        ("roles.yml", lambda e: e.update(meeting_verbs="met"), "'meeting_verbs' must be a non-empty list"),
+        ("organizations.yml", lambda e: e[0].update(party="yes"), "'party' must be true or false"),
+        ("publishers.yml", lambda e: e[0].update(title_shapes=["(unclosed"]), "is not a valid pattern"),
     ],
 )
 def test_mistakes_are_errors_naming_file_and_entry(data, name, change, message):

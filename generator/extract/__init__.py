@@ -8,7 +8,7 @@ from ..datetext import as_date
 from ..model import ATTENDEE, PRINCIPAL, Facts, Mention, Participant, Readout
 from ..registry import Publisher, Registry, slugify
 from . import strategies
-from .countries import group_counterpart, mentioned_places
+from .countries import group_counterpart, mentioned_places, sides_without_names
 from .dates import EventDate
 from .evidence import Evidence, first_finding, shorten
 from .kind import kind_by_sides
@@ -48,19 +48,24 @@ class Extractor:
         if "date" in overrides:
             when.date, when.basis = overrides["date"], "override"
             evidence = [Evidence("date", str(when.date), "curator's sidecar", "")]
-        if when.basis == "published":
+        ctx = self.people.context(text, when.date)
+        shape = decide("kind", strategies.KIND, ctx)
+        announced = shape == "announcement"
+        if announced and "date" not in overrides:
+            evidence = [e for e in evidence if e.fact != "date"]
+            when = decide("date", strategies.ANNOUNCEMENT_DATE, text, published_day) or EventDate(
+                None, None, "none")
+            ctx.day = when.date
+        if announced:
+            fmt, detail = "other", None
+        else:
+            fmt, detail = decide("format", strategies.FORMAT, ctx, self.lexicon) or ("other", None)
+        if when.basis == "published" and not announced:
             warnings.append("no event date in the text; using the publication date")
         elif when.basis == "none":
             warnings.append("no date in the text and no publication date: the readout is undated")
         if when.date and when.date > (today or dt.date.today()):
             warnings.append(f"event date {when.date} is in the future")
-        ctx = self.people.context(text, when.date)
-        shape = decide("kind", strategies.KIND, ctx)
-        announced = shape == "announcement"
-        if announced:
-            fmt, detail = "other", None
-        else:
-            fmt, detail = decide("format", strategies.FORMAT, ctx, self.lexicon) or ("other", None)
         location = None
         if fmt not in REMOTE_FORMATS:
             location = decide("location", strategies.LOCATION, text, self.lexicon)
@@ -70,13 +75,16 @@ class Extractor:
         evidence += people.evidence
         mentioned_countries, organizations = mentioned_places(text, self.lexicon)
         participants = people.participants
-        countries = sorted({p.country for p in participants if p.country})
+        countries = sorted({p.country for p in participants if p.country}
+                           | set([] if announced else sides_without_names(ctx, self.lexicon)))
         if announced:
-            countries = _announcer_countries(ctx, self.registry, publisher_country)
+            countries = _announcer_countries(ctx, publisher_country)
         kind = shape
         if kind is None:
-            sides = sorted({p.country or p.id for p in participants if p.role == PRINCIPAL})
-            found = kind_by_sides(sides, group_counterpart(ctx, self.lexicon))
+            principals = {p.id for p in participants if p.role == PRINCIPAL}
+            sides = sorted({p.country or p.id for p in participants if p.role == PRINCIPAL}
+                           | set(countries))
+            found = kind_by_sides(sides, group_counterpart(ctx, self.lexicon, principals))
             kind = found.value
             evidence.append(Evidence("kind", kind, "sides that took part", shorten(found.quote)))
         title = readout.title
@@ -116,15 +124,21 @@ class Extractor:
         return self.registry.publisher(name) or Publisher(name, None, (), ())
 
 
-def _announcer_countries(ctx, registry: Registry, publisher_country: str | None) -> list[str]:
-    """An announcement is its announcer's act: the side of the person whose meeting to come it
-    announces (the subject of its opening), else the publishing government's."""
+def _announcer_countries(ctx, publisher_country: str | None) -> list[str]:
+    """An announcement is its announcer's act: the publishing government's side, or when the
+    publisher is unknown, the side of whoever the announced meeting is for (the subject of the
+    opening's "will")."""
+    if publisher_country:
+        return [publisher_country]
     for sentence in ctx.sentences[:2]:
-        for key in ctx.people_in(sentence.start, sentence.end):
+        future = ctx.words.future.search(sentence.text)
+        if future is None:
+            continue
+        for key in reversed(ctx.people_in(sentence.start, sentence.start + future.start())):
             country = ctx.mentions.found[key].country
             if country:
                 return [country]
-    return [publisher_country] if publisher_country else []
+    return []
 
 
 def _fallback_title(text: ReadoutText) -> str:

@@ -14,13 +14,33 @@ _PLAIN = {"talks", "held talks", "talks with", "met", "met with", "meets", "meet
           "on the phone", "over the phone", "by phone", "by telephone"}
 
 
-def format_phrase_in_title(ctx: Context, lexicon: Lexicon) -> Finding | None:
-    return _format_in(ctx.text.title, ctx, lexicon)
+GENERAL = "meeting"  # the format every meeting has; any other says more
 
 
 def format_phrase_in_meeting_sentence(ctx: Context, lexicon: Lexicon) -> Finding | None:
-    """The sentences that report the meeting (not a transcript's greeting)."""
-    if ctx.speakers or ctx.text.speaker_labels:
+    """A specific format in the sentences that report the meeting: "held talks", "spoke by
+    phone" (not a transcript's greeting)."""
+    found = _in_meeting_sentences(ctx, lexicon)
+    return found if found and found.value[0] != GENERAL else None
+
+
+def format_phrase_in_title(ctx: Context, lexicon: Lexicon) -> Finding | None:
+    """A specific format in the title: "EU–Canada summit", "PM call with …"."""
+    found = _format_in(ctx.text.title, ctx, lexicon)
+    return found if found and found.value[0] != GENERAL else None
+
+
+def meeting_word_in_meeting_sentence(ctx: Context, lexicon: Lexicon) -> Finding | None:
+    """Only "met", "meeting with": a meeting."""
+    return _in_meeting_sentences(ctx, lexicon)
+
+
+def meeting_word_in_title(ctx: Context, lexicon: Lexicon) -> Finding | None:
+    return _format_in(ctx.text.title, ctx, lexicon)
+
+
+def _in_meeting_sentences(ctx: Context, lexicon: Lexicon) -> Finding | None:
+    if ctx.text.speaker_labels:
         return None
     for sentence in ctx.meeting_sentences:
         _, main_clause_end = ctx.meeting_object(sentence.text)

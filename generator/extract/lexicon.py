@@ -37,11 +37,13 @@ class Lexicon:
         self.titles_folded = {phrase.lower(): office for phrase, office in self.titles.items()}
         words = registry.names
         heads = [variant for head in words.office_heads for variant in (head, head.lower())]
-        # Offices before names: the registered phrases (value: the office), and offices read by
-        # their shape around a head noun (value None: the office is the words as written).
+        # Offices before names: the registered phrases (value: the office), offices read by
+        # their shape around a head noun (value None: the office is the words as written), and
+        # relations that name no office (value "": "his British counterpart Gavin Williamson").
         self.offices = PhraseMatcher(
             [(phrase, office) for phrase, office in self.titles.items()]
             + [(head, None) for head in heads if head not in self.titles]
+            + [(relation, "") for relation in words.relations]
         )
         address = phrase_alternation(words.honorifics)
         self.address = re.compile(

@@ -99,6 +99,7 @@ class MentionFinder:
         self.particles = frozenset(words.particles)
         self.domains = frozenset(words.office_domains)
         self.anonymous = frozenset(words.anonymous_speakers)
+        self.lowering = frozenset(words.lowering)
 
     def find(self, text: ReadoutText, day: dt.date | None) -> tuple[Mentions, list[Speaker]]:
         full = text.full
@@ -159,7 +160,12 @@ class MentionFinder:
             if title is None:  # an office read by its shape: "Trade Minister", "Minister of X"
                 office_start = self._qualifiers_before(full, office.start)
                 title = re.sub(r"\s+", " ", full[office_start:office_end]).strip(" ,")
+            lowered = re.search(r"(\S+)[^\S\n]+\Z", full[max(0, office_start - 30):office_start])
+            if title and lowered and lowered.group(1) in self.lowering:
+                office_start -= len(lowered.group(0))
+                title = f"{lowered.group(1).capitalize()} {title}"  # "Deputy Secretary General"
             left_country = self._country_before(full, office_start)
+            title = title or None  # a relation ("counterpart") names no office
             if _OWNED_BY_ANOTHER.search(full[max(0, office.start - 20):office.start]):
                 title = None  # "Advisor to the President of Kenya X": X is not the President
             country = country or left_country

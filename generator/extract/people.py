@@ -16,7 +16,7 @@ from ..model import PRINCIPAL, Mention, Participant
 from .evidence import Evidence, shorten
 from .lexicon import Lexicon
 from .mentions import MentionFinder, Mentions
-from .roles import Context, RoleWords, assign_roles, unnamed_office_holder_applies
+from .roles import MODERATING, Context, RoleWords, assign_roles, unnamed_office_holder_applies
 from .text import ReadoutText
 
 _UNNAMED = re.compile(
@@ -33,6 +33,16 @@ class PeopleResult:
     warnings: list[str]
     spans: dict[str, list[tuple[int, int]]]  # person key → mention spans in ReadoutText.full
     evidence: list[Evidence]  # why each participant has their role
+
+
+def _own_officials(mentions: Mentions, given, publisher_country: str | None) -> None:
+    """A participant named with no country ("Defense Secretary Leon Panetta") is the publishing
+    government's own: readouts name their own officials without a nationality. A moderator
+    speaks for no side."""
+    for key, (_, rule, _) in given.items():
+        person = mentions.found[key]
+        if person.country is None and not person.registered and rule != MODERATING:
+            person.country = publisher_country
 
 
 class PeopleExtractor:
@@ -65,6 +75,7 @@ class PeopleExtractor:
             if not any(g[0] == PRINCIPAL for g in given.values()):
                 for person in sorted(mentions.found.values(), key=lambda f: f.first)[:2]:
                     given[person.key] = (PRINCIPAL, "first people named", ctx.text.lead)
+            _own_officials(mentions, given, publisher_country)
         return self._result(ctx, mentions, given, warnings)
 
     def _result(self, ctx: Context, mentions: Mentions, given, warnings) -> PeopleResult:

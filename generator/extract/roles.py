@@ -21,6 +21,8 @@ from .evidence import Finding
 from .mentions import Mentions, Speaker, holds
 from .text import ReadoutText
 
+MODERATOR = "moderator"  # attends the meeting; speaks for no side
+MODERATING = "moderating"  # the rule name a moderator's evidence carries
 LEADER = RANKS.index("leader")
 NARRATOR = RANKS.index("narrator")
 LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
@@ -42,6 +44,7 @@ class RoleWords:
         self.joining_cue = re.compile(rf"\b(?:{phrases('joining_cues')})\b:?", re.I)
         self.host_cue = re.compile(rf"\b(?:{phrases('host_cues')})\b", re.I)
         self.moderator_cue = re.compile(rf"\b(?:{phrases('moderator_cues')})\b", re.I)
+        self.session_lead = re.compile(rf"\b(?:{phrases('session_leads')})\b", re.I)
         self.future = re.compile(
             rf"\b(?:{phrases('future_cues')})\s+(?:\w+\s+){{0,2}}?(?:{phrases('future_events')})\b",
             re.I)
@@ -49,6 +52,8 @@ class RoleWords:
             rf"\b(?:{phrases('future_cues')}|to)\s+(?:[\w'’-]+\s+){{0,4}}$", re.I)
         self.meeting_title = re.compile(rf"\b(?:{phrases('meeting_title_words')})\b", re.I)
         self.joint_statement_title = re.compile(rf"\b(?:{phrases('joint_statement_titles')})\b", re.I)
+        self.delegates = re.compile(
+            rf"\b(?:{phrases('delegates')})[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?", re.I)
         # right after a grouping's name: "APEC Virtual Leaders' Retreat", "G20 Summit"
         self.gathering = re.compile(
             rf"(?:[^\S\n]+[\w'’-]+){{0,3}}?[^\S\n]+(?:{phrases('gatherings')})\b", re.I)
@@ -161,12 +166,16 @@ Roles = dict[str, Finding]  # person key → Finding(role, passage)
 
 
 def accompanying(ctx: Context) -> Roles:
-    """ "accompanied by X", "attended by X, Y and Z", "Also present were X": attendees."""
+    """ "accompanied by X", "attended by X, Y and Z", "Also present were X", "moderated by X":
+    attendees."""
     found: Roles = {}
     for sentence in ctx.sentences:
         for cue in ctx.words.attendee_cue.finditer(sentence.text):
-            for key in ctx.people_in(*_clause_after(ctx, sentence, cue.end())):
+            for key in _listed(ctx, *_clause_after(ctx, sentence, cue.end())):
                 found.setdefault(key, Finding(ATTENDEE, sentence.text))
+        for cue in ctx.words.moderator_cue.finditer(sentence.text):
+            for key in ctx.people_in(*_clause_after(ctx, sentence, cue.end())):
+                found.setdefault(key, Finding(MODERATOR, sentence.text))
     return found
 
 
@@ -179,7 +188,7 @@ def joining(ctx: Context) -> Roles:
             start, end = _clause_after(ctx, sentence, cue.end())
             if sentence.text.rstrip().endswith(":") and end >= sentence.end - 1:
                 end = _list_end(ctx, sentence)
-            for key in ctx.people_in(start, end):
+            for key in _listed(ctx, start, end):
                 found.setdefault(key, Finding("joining", sentence.text))
     return found
 
@@ -224,16 +233,17 @@ def said_to_attend(ctx: Context) -> Roles:
 
 def hosting_or_taking_part(ctx: Context) -> Roles:
     """In the opening paragraph, "hosted by X", "chaired by X" name a host; "X participated in
-    the Summit" a participant; "moderated by X" a moderator, who attends."""
+    the Summit" a participant; "asked X to chair a session" someone who takes part."""
     found: Roles = {}
     for sentence in [s for s in ctx.sentences if s.paragraph == ctx.sentences[0].paragraph]:
         text = sentence.text
         for cue in ctx.words.host_cue.finditer(text):
             for key in ctx.people_in(*_clause_after(ctx, sentence, cue.end())):
                 found.setdefault(key, Finding("joining", text))
-        for cue in ctx.words.moderator_cue.finditer(text):
-            for key in ctx.people_in(*_clause_after(ctx, sentence, cue.end())):
-                found.setdefault(key, Finding(ATTENDEE, text))
+        for cue in ctx.words.session_lead.finditer(text):
+            before = ctx.people_in(sentence.start, sentence.start + cue.start())
+            if before:
+                found.setdefault(before[-1], Finding("joining", text))
         for verb in ctx.words.participation.finditer(text):
             if not ctx.words.described_event.match(text, verb.end()):
                 for key in ctx.people_in(sentence.start, sentence.start + verb.start()):
@@ -272,6 +282,8 @@ def assign_roles(ctx: Context) -> dict[str, tuple[str, str, str]]:
     principals_rank = min((ctx.rank(k) for k, g in given.items() if g[0] == PRINCIPAL),
                           default=LEADER)
     for key, (role, rule, quote) in list(given.items()):
+        if role == MODERATOR:
+            given[key] = (ATTENDEE, MODERATING, quote)
         if role == "joining":
             joined = PRINCIPAL if ctx.rank(key) <= max(principals_rank, LEADER) else ATTENDEE
             given[key] = (joined, rule + " at their rank", quote)
@@ -290,6 +302,19 @@ def _compatriots_accompany(ctx: Context, given: dict[str, tuple[str, str, str]])
         country = ctx.mentions.found[key].country
         if role == PRINCIPAL and country and ctx.rank(key) > top[country]:
             given[key] = (ATTENDEE, "compatriot of a higher-ranking principal", quote)
+
+
+def _listed(ctx: Context, start: int, end: int) -> list[str]:
+    """The people of a list, in order; one named without a country belongs to the side of the
+    one before them ("Foreign Minister Lavrov, presidential aide Yuri Ushakov, …")."""
+    keys = ctx.people_in(start, end)
+    side = None
+    for key in keys:
+        person = ctx.mentions.found[key]
+        if person.country is None and not person.registered:
+            person.country = side
+        side = person.country or side
+    return keys
 
 
 def _clause_after(ctx: Context, sentence: Sentence, offset: int) -> tuple[int, int]:

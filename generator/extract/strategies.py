@@ -23,15 +23,23 @@ DATE = (
     dates.publication_date,
 )
 
+# An announcement's day is the day it was made: the meeting it announces has not happened.
+ANNOUNCEMENT_DATE = (
+    dates.publication_date,
+)
+
 # Tried before people get roles: an announcement has none. Otherwise the sides decide (kind.py).
 KIND = kind.SHAPES
 
 # The sentence that reports the meeting says what happened; a title may name the occasion around
 # it ("… on the sidelines of the G7 Summit"), so it only decides when that sentence names no
-# format. A transcript's opening sentence is someone's greeting, so its title speaks first.
+# specific format. A plain "met" says least, so it comes last. A transcript's opening sentence
+# is someone's greeting, so only its title speaks.
 FORMAT = (
     formats.format_phrase_in_meeting_sentence,
     formats.format_phrase_in_title,
+    formats.meeting_word_in_meeting_sentence,
+    formats.meeting_word_in_title,
 )
 
 LOCATION = (

@@ -9,8 +9,13 @@ from functools import cached_property
 from ..model import Readout
 from ..registry import normalize_quotes
 
+# Abbreviations after which a full stop ends no sentence: "Mr. Kono", "Sept. 20", "U.S. Secretary".
 _NOT_AFTER = "".join(
-    rf"(?<!\b{abbreviation}\.)" for abbreviation in ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "[A-Z]")
+    rf"(?<!\b{abbreviation}\.)" for abbreviation in (
+        "Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen", "Rep", "Prof",
+        "Amb", "Cmdr", "Lt", "Adm", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+        "Oct", "Nov", "Dec", "[A-Z]",
+    )
 )
 # A transcript turn: "PRIME MINISTER KISHIDA: (As interpreted.) Good morning …"
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}[A-Z.]):\s")
