@@ -21,9 +21,10 @@ from .cache import (FactsCache, Record, code_fingerprint, data_fingerprint, defa
                     save_pickle)
 from .progress import Progress
 from .registry import DATA_DIR, Registry, load_registry, slugify
-from .render import RenderState, render_content
+from .render import render_content
 from .report import Report
 from .sources import Candidate, ReadoutError, find_readouts, read_source
+from .write import ContentWriter
 
 SLUG_WORDS = 60  # characters of title kept in a readout's address
 
@@ -212,20 +213,20 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     cache.save({r.key for r in records})
     report.timings["read+extract"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    state = RenderState(cache_dir, content_dir)
+    writer = ContentWriter(cache_dir, content_dir)
     build_fp = hashlib.sha256(
         "\n".join([code_fingerprint(), fingerprint, *(r.digest for r in records)]).encode()
     ).hexdigest()
-    if state.unchanged(build_fp):
-        report.pages = state.page_count
+    if writer.unchanged(build_fp):
+        report.pages = writer.page_count
         report.timings["total"] = time.perf_counter() - started
         return report
     entries = load_entries(records)
     archive = build_archive(entries, registry)
     report.timings["link"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    result = render_content(archive, registry, content_dir, state=state, progress=progress)
-    state.save(build_fp)
+    result = render_content(archive, registry, content_dir, writer=writer, progress=progress)
+    writer.save(build_fp)
     report.pages, report.pages_written = result.pages, result.written
     report.timings["render"] = time.perf_counter() - mark
     report.timings["total"] = time.perf_counter() - started
