@@ -149,7 +149,7 @@ def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, 
     year_pages = sorted(content.glob("readouts/by-year/*.md"))
     assert len(year_pages) > 2
     index = (content / "readouts" / "index.md").read_text(encoding="utf-8")
-    assert "](../readouts/by-year/" in index and "](../readouts/20" not in index
+    assert "](../readouts/by-year/" in index and not re.search(r"\]\(\.\./readouts/(?!by-year/)", index)
     assert any(content.glob("leaders/*/*.md")) and any(content.glob("topics/*/*.md"))
     listed = sum(len(re.findall(r"^- .*\]\(\.\./\.\./readouts/", p.read_text(encoding="utf-8"), re.M))
                  for p in year_pages)

@@ -6,7 +6,10 @@ folder or clash with a section's index page.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import defaultdict
+from pathlib import PurePosixPath
 from typing import Callable
 
 from ..link import Archive, Pair
@@ -14,6 +17,8 @@ from ..model import Entry
 from ..registry import slugify
 
 _SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+ADDRESS_LENGTH = 80  # characters of a file's stem kept in its readout's address
+RESERVED = frozenset({"index"})  # readouts/index.md lists the readouts
 
 
 def page_name(kind: str, name: str) -> str:
@@ -45,6 +50,70 @@ def pair_path(pair: Pair) -> str:
 
 def year_path(year: int) -> str:
     return f"timeline/{year}.md"
+
+
+def stem_address(file: str) -> str:
+    """The address a readout's file name asks for: its stem as a slug ("readout" if none is left).
+
+    Nothing a correction changes (date, title) is in it, so a readout's page never moves.
+    """
+    address = slugify(PurePosixPath(file).stem)
+    if len(address) > ADDRESS_LENGTH:
+        address = address[:ADDRESS_LENGTH].rsplit("-", 1)[0]
+    return address or "readout"
+
+
+def readout_addresses(files: list[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each readout file's address (see `stem_address`), and a note for each file that could not
+    have the address it asks for.
+
+    When files ask for the same address (x.txt and X.html), the one whose stem is the address
+    itself (then the first by name) keeps it; each other gets a tag of its own file name
+    (x--3f9a1c). No stem slugifies to a double hyphen, so a tagged address is never another
+    file's, and the tag depends on that file alone.
+    """
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for file in sorted(files):
+        wanted[stem_address(file)].append(file)
+    addresses: dict[str, str] = {}
+    notes = []
+    for address, claimants in wanted.items():
+        claimants.sort(key=lambda f: (slugify(PurePosixPath(f).stem) != PurePosixPath(f).stem, f))
+        for position, file in enumerate(claimants):
+            if position == 0 and address not in RESERVED:
+                addresses[file] = address
+                continue
+            name = hashlib.sha1(PurePosixPath(file).name.encode()).hexdigest()
+            tagged = f"{address}--{name[:6]}"
+            addresses[file] = tagged if tagged not in addresses.values() else f"{address}--{name}"
+            holder = f"{claimants[0]} has it" if address not in RESERVED else "it is reserved"
+            notes.append((file, f"address readouts/{address}/ taken ({holder}); this readout is "
+                                f"at readouts/{addresses[file]}/ (rename the file to choose)"))
+    return addresses, notes
+
+
+def redirect_addresses(claims: dict[str, list[str]], addresses: dict[str, str]
+                       ) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str]]]:
+    """The earlier addresses each readout keeps a redirect page at (its sidecar's redirect_from),
+    and a note for each claim refused: an address a readout lives at, or one two readouts claim.
+    """
+    living = {address: file for file, address in addresses.items()}
+    claimants: dict[str, list[str]] = defaultdict(list)
+    for file, earlier in claims.items():
+        for address in dict.fromkeys(earlier):
+            claimants[address].append(file)
+    kept: dict[str, list[str]] = defaultdict(list)
+    notes = []
+    for address, files in sorted(claimants.items()):
+        if address in living:
+            reason = f"{living[address]} lives at that address"
+        elif len(files) > 1:
+            reason = f"{', '.join(files)} all name it"
+        else:
+            kept[files[0]].append(address)
+            continue
+        notes.extend((file, f"no redirect from readouts/{address}/: {reason}") for file in files)
+    return {file: tuple(earlier) for file, earlier in kept.items()}, notes
 
 
 def root_of(path: str) -> str:

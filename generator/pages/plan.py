@@ -19,7 +19,7 @@ from .base import PlanInputs, listing_pages, simple_page
 from .chart import activity_chart
 from .dates import MONTHS, office_dates
 from .listing import archive_listing, leader_groups, listing, topic_tree
-from .readout import readout_pages
+from .readout import readout_pages, redirect_pages
 
 LATEST_ON_HOME = 10
 
@@ -174,6 +174,7 @@ def plan_pages(inputs: PlanInputs) -> Iterator[Page]:
 
 
 PAGE_KINDS: tuple[Callable[[PlanInputs], Iterator[Page]], ...] = (
-    home_page, search_page, readouts_index, readout_pages, leaders_index, person_pages,
-    topics_index, topic_pages, countries_index, country_pages, pair_pages, timeline_pages,
+    home_page, search_page, readouts_index, readout_pages, redirect_pages,
+    leaders_index, person_pages, topics_index, topic_pages, countries_index, country_pages,
+    pair_pages, timeline_pages,
 )

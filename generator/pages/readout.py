@@ -21,6 +21,21 @@ def readout_pages(inputs: PlanInputs) -> Iterator[Page]:
         yield _readout_page(entry, inputs)
 
 
+def redirect_pages(inputs: PlanInputs) -> Iterator[Page]:
+    """A page at each earlier address of a readout that sends the reader on to its page.
+
+    The theme's redirect.html template turns `redirect` into the browser's instant redirect;
+    the page's own link is there for whoever does not follow it.
+    """
+    for entry in inputs.archive.entries:
+        for address in entry.redirect_from:
+            title = f"Moved: {readout_title(entry)}"
+            yield Page(readout_path(address),
+                       front_matter({"title": title, "template": "redirect.html",
+                                     "redirect": readout_path(entry.slug)}),
+                       "redirect.md.j2", {"title": title, "entry": entry})
+
+
 def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
     archive = inputs.archive
     path = readout_path(entry.slug)
