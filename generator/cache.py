@@ -44,9 +44,9 @@ def code_fingerprint() -> str:
     return _code_fingerprint
 
 
-# Files that cannot change a readout's facts: a change to them keeps the facts cache.
-_NOT_EXTRACTION = {"render.py", "report.py", "cli.py", "site.py", "progress.py", "evaluate.py",
-                   "__main__.py"}
+# Files (and folders) that cannot change a readout's facts: a change to them keeps the facts cache.
+_NOT_EXTRACTION = {"render.py", "markdown.py", "write.py", "pages", "report.py", "cli.py", "site.py",
+                   "progress.py", "evaluate.py", "__main__.py"}
 _extraction_fingerprint: str | None = None
 
 
@@ -55,7 +55,8 @@ def extraction_fingerprint() -> str:
     global _extraction_fingerprint
     if _extraction_fingerprint is None:
         files = [p for p in PACKAGE_DIR.rglob("*.py")
-                 if "__pycache__" not in p.parts and p.name not in _NOT_EXTRACTION]
+                 if "__pycache__" not in p.parts
+                 and p.relative_to(PACKAGE_DIR).parts[0] not in _NOT_EXTRACTION]
         _extraction_fingerprint = _digest_files(files)
     return _extraction_fingerprint
 

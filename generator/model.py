@@ -111,12 +111,14 @@ class Facts:
 
 @dataclass
 class Entry:
-    """One readout as the archive holds it: its parsed text, its facts and its permanent slug."""
+    """One readout as the archive holds it: its parsed text, its facts and its permanent slug
+    (the address of its page, readouts/SLUG/)."""
 
     readout: Readout
     facts: Facts
     slug: str
     digest: str = ""  # identifies readout, facts and slug; pages built from the entry depend on it
+    redirect_from: tuple[str, ...] = ()  # earlier addresses of its page, each kept as a redirect
 
     def content_digest(self) -> str:
         """`digest`, computed from the entry itself when it was not made by the pipeline."""

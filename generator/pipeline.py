@@ -10,6 +10,7 @@ import hashlib
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import Extractor
@@ -20,26 +21,22 @@ from .cache import (FactsCache, Record, code_fingerprint, data_fingerprint, defa
                     extraction_fingerprint, load_pickle, readout_key, registry_fingerprint,
                     save_pickle)
 from .progress import Progress
-from .registry import DATA_DIR, Registry, load_registry, slugify
-from .render import RenderState, render_content
+from .pages.addresses import readout_addresses, redirect_addresses, stem_address
+from .registry import DATA_DIR, Registry, load_registry
+from .render import render_content
 from .report import Report
 from .sources import Candidate, ReadoutError, find_readouts, read_source
+from .write import ContentWriter
 
-SLUG_WORDS = 60  # characters of title kept in a readout's address
 
+@dataclass
+class Reading:
+    """A readout read in this build: its file, its extraction (cached or fresh), and the earlier
+    addresses its sidecar names."""
 
-def readout_slug(entry_date, title: str, file: str) -> str:
-    """A permanent address: date, title words, and a tag from the file name.
-
-    The tag depends on the file alone, so adding or removing other readouts never renames a page,
-    and two readouts whose titles and dates slugify alike still get different addresses.
-    """
-    words = slugify(title)
-    if len(words) > SLUG_WORDS:
-        words = words[:SLUG_WORDS].rsplit("-", 1)[0]
-    tag = hashlib.sha1(Path(file).name.encode()).hexdigest()[:6]
-    day = entry_date.isoformat() if entry_date else "undated"
-    return f"{day}-{words or 'readout'}-{tag}"
+    label: str
+    record: Record
+    redirect_from: list[str]
 
 
 def _extract_one(source, extractor: Extractor):
@@ -54,7 +51,7 @@ def _extract_one(source, extractor: Extractor):
         return (exc.file, exc.reason)
     except RecursionError:
         return (label, "text too deeply nested to read")
-    return make_record(readout, facts, readout_slug(facts.date, facts.title, label), unregistered)
+    return make_record(readout, facts, stem_address(label), unregistered)
 
 
 _worker_extractor: Extractor | None = None
@@ -110,10 +107,10 @@ def extract_all(sources: list, registry: Registry, workers: int | None = None,
 
 def read_entries(candidates: list[Candidate], extractor_or_registry, report: Report, *,
                  cache: FactsCache | None = None, workers: int | None = None,
-                 progress: Progress | None = None) -> list[Record]:
+                 progress: Progress | None = None) -> list[Reading]:
     """Read every candidate, extract those the cache does not hold; failures go to the report.
 
-    Returns the readouts' cache records in candidate order, duplicates and failures left out.
+    Returns the readouts in candidate order, duplicates and failures left out.
     """
     registry = getattr(extractor_or_registry, "registry", extractor_or_registry)
     cache = cache or FactsCache(None, "")
@@ -132,7 +129,7 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
         progress.start("extract", len(missing))
     report.readouts_extracted = len(missing)
     fresh = dict(zip((id(s) for s in missing), extract_all(missing, registry, workers, progress)))
-    records: list[Record] = []
+    readings: list[Reading] = []
     seen: dict[str, str] = {}
     for candidate, source, key in zip(candidates, sources, keys):
         if key is None:
@@ -156,15 +153,29 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
             report.unregistered[name].add(candidate.label)
         if record.empty:
             report.warn(candidate.label, "no paragraphs of text after the title")
-        records.append(record)
-    return records
+        readings.append(Reading(candidate.label, record, source.overrides.get("redirect_from", [])))
+    return readings
 
 
-def load_entries(records: list[Record]) -> list[Entry]:
+def assign_addresses(readings: list[Reading], report: Report):
+    """Each readout's address and the earlier addresses it keeps redirects from, by file;
+    a readout that cannot have what it asks for is a warning."""
+    addresses, notes = readout_addresses([r.label for r in readings])
+    redirects, refused = redirect_addresses({r.label: r.redirect_from for r in readings}, addresses)
+    for label, note in notes + refused:
+        report.warn(label, note)
+    return addresses, redirects
+
+
+def load_entries(readings: list[Reading], addresses: dict[str, str],
+                 redirects: dict[str, tuple[str, ...]]) -> list[Entry]:
     entries = []
-    for record in records:
-        readout, facts, slug = record.load()
-        entries.append(Entry(readout, facts, slug, record.digest))
+    for reading in readings:
+        readout, facts, cached_address = reading.record.load()
+        address, digest = addresses[reading.label], reading.record.digest
+        if address != cached_address:  # another file asks for the same address
+            digest = hashlib.sha1(f"{digest}:{address}".encode()).hexdigest()
+        entries.append(Entry(readout, facts, address, digest, redirects.get(reading.label, ())))
     return entries
 
 
@@ -206,26 +217,28 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     cache = FactsCache(cache_dir, fingerprint)
     report.timings["setup"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    records = read_entries(candidates, registry, report, cache=cache, workers=workers,
-                           progress=progress)
-    report.readouts_read = len(records)
-    cache.save({r.key for r in records})
+    readings = read_entries(candidates, registry, report, cache=cache, workers=workers,
+                            progress=progress)
+    report.readouts_read = len(readings)
+    cache.save({r.record.key for r in readings})
+    addresses, redirects = assign_addresses(readings, report)
     report.timings["read+extract"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    state = RenderState(cache_dir, content_dir)
-    build_fp = hashlib.sha256(
-        "\n".join([code_fingerprint(), fingerprint, *(r.digest for r in records)]).encode()
-    ).hexdigest()
-    if state.unchanged(build_fp):
-        report.pages = state.page_count
+    writer = ContentWriter(cache_dir, content_dir)
+    build_fp = hashlib.sha256("\n".join([
+        code_fingerprint(), fingerprint,
+        *(f"{r.record.digest} {addresses[r.label]} {redirects.get(r.label)}" for r in readings),
+    ]).encode()).hexdigest()
+    if writer.unchanged(build_fp):
+        report.pages = writer.page_count
         report.timings["total"] = time.perf_counter() - started
         return report
-    entries = load_entries(records)
+    entries = load_entries(readings, addresses, redirects)
     archive = build_archive(entries, registry)
     report.timings["link"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    result = render_content(archive, registry, content_dir, state=state, progress=progress)
-    state.save(build_fp)
+    result = render_content(archive, registry, content_dir, writer=writer, progress=progress)
+    writer.save(build_fp)
     report.pages, report.pages_written = result.pages, result.written
     report.timings["render"] = time.perf_counter() - mark
     report.timings["total"] = time.perf_counter() - started

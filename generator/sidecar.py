@@ -68,6 +68,15 @@ def _people(value) -> bool:
 
 _PERSON_KEYS = {"id", "name", "role", "country", "title"}
 
+# An earlier address of the readout's page (readouts/ADDRESS/): it becomes a page of its own.
+_ADDRESS = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*\Z")
+
+
+def _addresses(value) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(v, str) and len(v) <= 200 and _ADDRESS.match(v) and v != "index" for v in value)
+
+
 # field → (check, what a curator should write)
 FIELDS = {
     "title": (_text, "a non-empty string"),
@@ -89,6 +98,11 @@ FIELDS = {
     "url": (lambda v: _text(v) and v.startswith(("http://", "https://")), "an http(s) URL"),
     "section": (_text, "a non-empty string"),
     "publisher": (_text, "the publishing government's country name, e.g. United Kingdom"),
+    "redirect_from": (
+        _addresses,
+        "a list of the page's earlier addresses, each the part after readouts/ "
+        "(such as 2024-05-16-xi-jinping-holds-talks-d2ebc7)",
+    ),
 }
 
 

@@ -30,11 +30,12 @@ def run_summit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built_archive(tmp_path_factory):
-    """(content, site) folders of the fixture archive plus the seed, built by `summit build`."""
+    """(content, site) folders of the fixture archive plus the seed (and its sidecar), built by
+    `summit build`."""
     work = tmp_path_factory.mktemp("archive")
     seeds = work / "seeds"
     seeds.mkdir()
-    for source in [*FIXTURE_SEEDS.glob("*.txt"), *(ROOT / "seeds").glob("*.txt")]:
+    for source in [*FIXTURE_SEEDS.glob("*.txt"), *(ROOT / "seeds").glob("*.*")]:
         (seeds / source.name).write_bytes(source.read_bytes())
     result = run_summit("build", "--seeds", str(seeds), "--content", str(work / "content"),
                         "--site", str(work / "site"))

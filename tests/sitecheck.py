@@ -1,13 +1,16 @@
-"""Every internal link of a built site must land on a file, and every #fragment on an id there."""
+"""Every internal link of a built site (redirects too) must land on a file, and every #fragment
+on an id there."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 LINK_ATTRIBUTES = {"href", "src"}
+_REFRESH = re.compile(r"\s*\d+\s*;\s*url=(.+)", re.IGNORECASE)
 
 
 class _PageParser(HTMLParser):
@@ -17,6 +20,10 @@ class _PageParser(HTMLParser):
         self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            refresh = _REFRESH.match(values.get("content") or "")
+            self.links.append(refresh.group(1) if refresh else "(a refresh without url=)")
         for name, value in attrs:
             if value is None:
                 continue

@@ -40,7 +40,7 @@ def test_seed_facts_are_exactly_the_readouts(tmp_path):
     import yaml
 
     generate(ROOT / "seeds", tmp_path / "content")
-    page = next((tmp_path / "content" / "readouts").glob("2024-05-16-*.md")).read_text(encoding="utf-8")
+    page = (tmp_path / "content" / "readouts" / "000-7dcf29c1458b0db6.md").read_text(encoding="utf-8")
     meta = yaml.safe_load(page.split("---\n", 2)[1])
     assert str(meta["date"]) == "2024-05-16"
     assert str(meta["published"]) == "2024-05-17 02:14"

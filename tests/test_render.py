@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import LAVROV, MACRON, PUTIN, WANG, XI, build_entry
-from generator import render
+from generator import write
 from generator.link import build_archive
-from generator.render import escape_markdown, render_content
+from generator.markdown import escape_markdown, external_link
+from generator.render import render_content
 
 D = dt.date
 SITE_EXTENSIONS = ["admonition", "toc", "tables", "fenced_code"]  # as MkDocs configures Markdown
@@ -81,11 +82,11 @@ def test_any_text_renders_as_itself(text):
 
 
 def test_only_plain_web_addresses_become_links():
-    assert render.external_link("https://example.org/a?b=1") == (
+    assert external_link("https://example.org/a?b=1") == (
         "[https://example.org/a?b=1](https://example.org/a?b=1)"
     )
-    assert "](" not in render.external_link("javascript:alert(1)")
-    assert "](" not in render.external_link("https://x.org/a) [y](javascript:z")
+    assert "](" not in external_link("javascript:alert(1)")
+    assert "](" not in external_link("https://x.org/a) [y](javascript:z")
 
 
 # ---------------------------------------------------------------- whole pages
@@ -215,7 +216,7 @@ def test_a_failed_render_leaves_previous_content(content, registry, monkeypatch)
         if len(written) == 3:
             raise OSError("disk full")
 
-    monkeypatch.setattr(render, "_write_page", fail_on_third)
+    monkeypatch.setattr(write, "_write_page", fail_on_third)
     with pytest.raises(OSError, match="disk full"):
         render_content(build_archive(small_entries()[:1], registry), registry, content)
     assert snapshot(content) == before

@@ -1,0 +1,39 @@
+"""What every kind of page is made with: the plan's inputs, a page whose front matter is its
+title, and the year pages of a long listing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..link import Archive
+from ..markdown import front_matter
+from ..registry import Registry
+from ..write import ContentWriter, Page
+from .addresses import Lookups
+from .listing import Group
+
+
+@dataclass(frozen=True)
+class PlanInputs:
+    """What pages are made from: the archive, the registry, the lookups that pages note, and the
+    writer's memory of answers remembered between builds."""
+
+    archive: Archive
+    registry: Registry
+    lookups: Lookups
+    memory: ContentWriter
+
+
+def simple_page(path: str, template: str, title: str, **context) -> Page:
+    """A page whose front matter is its title alone."""
+    return Page(path, front_matter({"title": title}), template, {"title": title, **context})
+
+
+def listing_pages(title: str, parent: str, groups: list[Group]) -> Iterator[Page]:
+    """The page of each year of a paginated listing."""
+    for group in groups:
+        if group.page:
+            yield simple_page(group.page, "listing_year.md.j2", f"{title}: {group.heading}",
+                              parent_title=title, parent=parent, year=group.heading,
+                              entries=group.entries, count=len(group.entries))

@@ -1,0 +1,278 @@
+"""Planned pages → content/: incremental and atomic writing, its state held in one object.
+
+Every page is written into a fresh sibling folder that is then swapped for content/, so a build that
+fails or is killed part way leaves the previous content/ as it was, and pages of readouts that are
+gone do not linger. A page whose inputs are those of the last build is not made again: its file is
+hard-linked into the new folder, as is any page made to the same bytes, so an unchanged page keeps
+its file (and its modification time). What the last build wrote is kept by `ContentWriter` in the
+cache folder; without one it remembers nothing and every page is made (unchanged files are still
+kept rather than rewritten).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .cache import load_pickle, save_pickle
+from .model import Entry
+
+
+@dataclass
+class Page:
+    """A file to write: its path, its front matter, and the template and context of its body."""
+
+    path: str  # relative to content/
+    front_matter: str | None  # YAML; None until `build` has run
+    template: str  # lays out the Markdown body
+    context: dict | None
+    build: Callable[[], tuple[str, dict]] | None = None  # makes front matter and context late
+    key_inputs: tuple | None = None  # what the page depends on, when context is built late
+
+    def materialize(self) -> None:
+        if self.build is not None:
+            self.front_matter, self.context = self.build()
+            self.build = None
+
+    def key(self, salt: str) -> str:
+        """Identifies what the page is made from; `salt` stands for the code and the registry."""
+        parts: list[str] = [salt, self.path, self.template]
+        if self.key_inputs is not None:
+            _fingerprint(self.key_inputs, parts)
+        else:
+            parts.append(self.front_matter)
+            _fingerprint(self.context, parts)
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fingerprint(value, out: list[str]) -> None:
+    """What a page context holds, flattened to strings; an entry stands for itself by its digest."""
+    kind = type(value)
+    if kind is str:
+        out.append(f"s{len(value)}:{value}")
+    elif kind is Entry:
+        out.append("e" + value.content_digest())
+    elif kind in (list, tuple):
+        out.append(f"[{len(value)}")
+        if value and all(type(item) is Entry for item in value):  # listings: the common case
+            out.append("e" + ",".join(item.digest or item.content_digest() for item in value))
+            return
+        for item in value:
+            _fingerprint(item, out)
+    elif kind is dict:
+        out.append(f"{{{len(value)}")
+        for k, v in value.items():
+            _fingerprint(k, out)
+            _fingerprint(v, out)
+    elif dataclasses.is_dataclass(value):
+        names = _FIELDS.get(kind)
+        if names is None:
+            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        out.append(kind.__name__)
+        for name in names:
+            _fingerprint(getattr(value, name), out)
+    elif value is None or kind in (int, float, bool, dt.date, dt.datetime):
+        out.append(f"{kind.__name__}:{value!r}")
+    else:
+        raise TypeError(f"cannot fingerprint a {kind.__name__} in a page context")
+
+
+@dataclass
+class PageRecord:
+    """How a page was written last time: its key, what it looked up, and the file's identity."""
+
+    key: str
+    looked_up: tuple  # (kind, key, answer) of each lookup the page made beyond its own context
+    stat: tuple[int, int, int]  # size, mtime_ns, inode
+
+
+@dataclass
+class WriteResult:
+    pages: int  # pages in content/
+    written: int  # files written because their bytes changed; the others were kept as they were
+
+
+def _stat_of(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+class ContentWriter:
+    """Writes a content folder, and keeps what it wrote there for the next build.
+
+    Its state: the pages of the last build (`pages`, with their keys and lookups), the answers
+    the page plan remembered between builds (`recall`/`remember`), and the lookups of the page
+    being made (`note`).
+    """
+
+    def __init__(self, cache_dir: Path | None, content_dir: Path):
+        self.content_dir = Path(content_dir)
+        self.path = None
+        if cache_dir:
+            where = hashlib.sha1(str(self.content_dir.resolve()).encode()).hexdigest()[:16]
+            self.path = Path(cache_dir) / f"render-{where}.pickle"
+        saved = load_pickle(self.path, {}) if self.path else {}
+        saved = saved if isinstance(saved, dict) else {}
+        self.build: str | None = saved.get("build")
+        self.pages: dict[str, PageRecord] = saved.get("pages", {})
+        self._memo: dict[tuple, tuple[str, object]] = saved.get("memo", {})
+        self._memo_now: dict[tuple, tuple[str, object]] = {}
+        self._looked_up: list[tuple[str, str, object]] = []
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def intact(self, path: str, record: PageRecord) -> bool:
+        return _stat_of(self.content_dir / path) == record.stat
+
+    def unchanged(self, build: str) -> bool:
+        """The last build had these very inputs, and what it wrote is still there untouched."""
+        return (
+            self.path is not None and self.build == build and bool(self.pages)
+            and all(self.intact(path, record) for path, record in self.pages.items())
+        )
+
+    def save(self, build: str) -> None:
+        self.build = build
+        if self.path is not None:
+            save_pickle(self.path, {"build": build, "pages": self.pages, "memo": self._memo})
+
+    def recall(self, key: tuple, signature: str):
+        """What the last build remembered under `key` from the same `signature`, else None."""
+        known = self._memo.get(key)
+        return known[1] if known and known[0] == signature else None
+
+    def remember(self, key: tuple, signature: str, value) -> None:
+        """Keep `value` for the next build; what this build does not remember is forgotten."""
+        self._memo_now[key] = (signature, value)
+
+    def note(self, kind: str, key: str, answer) -> None:
+        """The page being made looked `key` up (a name, a label...) and got `answer`: a page kept
+        from this build must get the same answers in the next."""
+        self._looked_up.append((kind, key, answer))
+
+    def write(self, pages: list[Page], make_text: Callable[[Page], str],
+              lookups_hold: Callable[[tuple], bool], salt: str, progress=None) -> WriteResult:
+        """Write `pages` into a fresh sibling folder, then swap it for the content folder.
+
+        `make_text` gives a page's file text; `lookups_hold` tells whether a kept page's lookups
+        still get the same answers; `salt` stands for everything else a page depends on.
+        """
+        content_dir = self.content_dir
+        paths = [page.path for page in pages]
+        if len(set(paths)) != len(paths):
+            clashes = sorted({p for p in paths if paths.count(p) > 1})
+            raise ValueError(f"two pages would be written to the same file: {', '.join(clashes)}")
+        content_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{content_dir.name}.new-", dir=content_dir.parent))
+        records: dict[str, PageRecord] = {}
+        written = 0
+        if progress:
+            progress.start("render", len(pages))
+        try:
+            staging.chmod(0o755)
+            folders: set[Path] = set()
+            for page in pages:
+                target = staging / page.path
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                old_file = content_dir / page.path
+                key = page.key(salt)
+                old = self.pages.get(page.path)
+                if (old is not None and old.key == key and self.intact(page.path, old)
+                        and lookups_hold(old.looked_up) and _keep(old_file, target)):
+                    records[page.path] = old
+                else:
+                    self._looked_up = []
+                    text = make_text(page)
+                    if not (_same_bytes(old_file, text.encode("utf-8")) and _keep(old_file, target)):
+                        _write_page(target, text)
+                        written += 1
+                    records[page.path] = PageRecord(key, tuple(dict.fromkeys(self._looked_up)),
+                                                    _stat_of(target))
+                    self._looked_up = []
+                if progress:
+                    progress.advance()
+            _swap_in(staging, content_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        self.pages = records
+        self._memo, self._memo_now = self._memo_now, {}
+        return WriteResult(len(pages), written)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _keep(old_file: Path, target: Path) -> bool:
+    """Put the previous build's file into the new folder as it is: a hard link, else a copy."""
+    try:
+        os.link(old_file, target)
+        return True
+    except OSError:
+        try:
+            shutil.copy2(old_file, target)
+            return True
+        except OSError:
+            return False
+
+
+def _write_page(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        import ctypes
+
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def _swap_in(staging: Path, content_dir: Path) -> None:
+    """Swap the new tree in for the old in one step where the system can, then delete the old.
+
+    Linux exchanges two directories atomically (renameat2 RENAME_EXCHANGE): a build killed at any
+    instant leaves content/ whole. Elsewhere two renames leave a moment without content/.
+    """
+    if not content_dir.exists():
+        os.rename(staging, content_dir)
+        return
+    if _exchange(staging, content_dir):
+        shutil.rmtree(staging)  # now the previous tree
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{content_dir.name}.old-", dir=content_dir.parent))
+    old = retired / content_dir.name
+    os.rename(content_dir, old)
+    try:
+        os.rename(staging, content_dir)
+    except BaseException:
+        os.rename(old, content_dir)
+        raise
+    shutil.rmtree(retired)
