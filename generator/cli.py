@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of gold NAME.yaml files, or one YAML file with a `readouts` list",
     )
     evaluate.add_argument("--readouts", type=Path, help="folder of readouts (default: beside the gold)")
+    evaluate.add_argument("--min", type=_share, metavar="F",
+                          help="fail (exit 1) when any field scores below F, from 0 to 1")
+    evaluate.add_argument("--floors", type=Path, metavar="FILE",
+                          help="YAML of field: floor; fail (exit 1) when a field scores below its floor")
     explain = commands.add_parser("explain", help="show a readout's facts and why extraction found them")
     explain.add_argument("file", type=Path, help="a readout (its sidecar NAME.yml is applied)")
     serve = commands.add_parser("serve", help="preview the site with live reload")
@@ -96,13 +100,39 @@ def _build(args) -> int:
     return status if site_ok else 1
 
 
-def _eval(args) -> int:
-    from .evaluate import evaluate
+def _share(text: str) -> float:
+    """A score floor from the command line: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1")
+    return value
 
+
+def _eval(args) -> int:
+    from .evaluate import Evaluation, FloorsError, evaluate, load_floors, shortfalls
+
+    floors = {}
+    if args.min is not None:
+        floors = dict.fromkeys(Evaluation().scores(), args.min)
+    if args.floors is not None:
+        try:
+            floors |= load_floors(args.floors)
+        except FloorsError as exc:
+            print(f"summit: {exc}", file=sys.stderr)
+            return 2
+    if not args.gold.exists():
+        print(f"summit: gold annotations {args.gold} do not exist", file=sys.stderr)
+        return 2
     readouts = args.readouts or args.gold.parent
     result = evaluate(readouts, args.gold, load_registry())
     print(result.render())
-    return 0
+    failures = shortfalls(result, floors) if floors else []
+    for failure in failures:
+        print(f"summit: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _explain(args) -> int:

@@ -3,8 +3,13 @@
 People match when the name parts of one are a subset of the other's (case and accents ignored);
 people, attendees, participants and countries are scored as precision/recall/F1 over the whole
 folder; date and format as the share of exact matches; location as the share of gold locations
-overlapped; topics as recall by a shared content word. A gold "unnamed principal" (the text says
+overlapped. Topics are read by their labels as readers see them and count by a shared content
+word: recall is the share of gold topics some extracted topic shares a word with, precision the
+share of extracted topics that share a word with some gold topic. A gold "unnamed principal" (the text says
 only "the Prime Minister") is matched by an extracted principal of the same country.
+
+Floors (`load_floors`, `shortfalls`) turn the scores into a gate that fails: `summit eval --min`
+or `--floors`, and the corpus tests.
 """
 
 from __future__ import annotations
@@ -62,7 +67,8 @@ class Evaluation:
     date: Share = field(default_factory=Share)
     format: Share = field(default_factory=Share)
     location: Share = field(default_factory=Share)
-    topics: Share = field(default_factory=Share)
+    topic_recall: Share = field(default_factory=Share)
+    topic_precision: Share = field(default_factory=Share)
     principals: Tally = field(default_factory=Tally)
     attendees: Tally = field(default_factory=Tally)
     participants: Tally = field(default_factory=Tally)
@@ -75,7 +81,8 @@ class Evaluation:
             "date": self.date.value,
             "format": self.format.value,
             "location": self.location.value,
-            "topic recall": self.topics.value,
+            "topic recall": self.topic_recall.value,
+            "topic precision": self.topic_precision.value,
             "principals F1": self.principals.f1_parts()[2],
             "attendees F1": self.attendees.f1_parts()[2],
             "participants F1": self.participants.f1_parts()[2],
@@ -84,9 +91,9 @@ class Evaluation:
 
     def render(self) -> str:
         lines = [f"readouts scored: {self.readouts}"]
-        for name in ("date", "format", "location", "topics"):
+        for name in ("date", "format", "location", "topic_recall", "topic_precision"):
             share = getattr(self, name)
-            label = "topic recall" if name == "topics" else name
+            label = name.replace("_", " ")
             lines.append(f"{label:<16} {share.value:.3f}  ({share.hits}/{share.total})")
         for name in ("principals", "attendees", "participants", "countries"):
             p, r, f = getattr(self, name).f1_parts()
@@ -97,6 +104,35 @@ class Evaluation:
             lines.append("misses (file, field, expected, found):")
             lines += [f"  {f}: {field_}: expected {e}; found {g}" for f, field_, e, g in self.misses]
         return "\n".join(lines)
+
+
+class FloorsError(ValueError):
+    """A floors file that cannot be used, with the file and the reason."""
+
+
+def load_floors(path: Path) -> dict[str, float]:
+    """Per-field floors from YAML (`field: 0.9`), every field one that the evaluation scores."""
+    try:
+        floors = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise FloorsError(f"{path}: cannot be read: {exc}") from None
+    if not isinstance(floors, dict):
+        raise FloorsError(f"{path}: expected a mapping of field to floor")
+    known = Evaluation().scores()
+    for name, floor in floors.items():
+        if name not in known:
+            raise FloorsError(f"{path}: unknown field {name!r} (fields: {', '.join(known)})")
+        if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0 <= floor <= 1:
+            raise FloorsError(f"{path}: {name}: floor must be a number from 0 to 1, not {floor!r}")
+    return {name: float(floor) for name, floor in floors.items()}
+
+
+def shortfalls(result: Evaluation, floors: dict[str, float]) -> list[str]:
+    """Why the evaluation fails its floors: each field below its floor, each readout not scored."""
+    scores = result.scores()
+    lines = [f"{name} {scores[name]:.3f} is below its floor {floor:.2f}"
+             for name, floor in floors.items() if scores[name] < floor]
+    return lines + [f"not scored: {error}" for error in result.errors]
 
 
 def evaluate(readouts_dir: Path, gold_dir: Path, registry: Registry) -> Evaluation:
@@ -149,9 +185,15 @@ def _score(result: Evaluation, gold: dict, facts, registry: Registry, name: str)
 
     countries_by_id = {c.id: c.name for c in registry.countries.values()}
     labels = [describe_topic(t, registry, countries_by_id).label for t in facts.topics]
-    for topic in gold.get("topics") or []:
+    gold_topics = gold.get("topics") or []
+    for topic in gold_topics:
         found = any(_words(topic) & _words(label) for label in labels)
-        _share(result.topics, found, lambda: miss("topic", topic, "; ".join(labels)))
+        _share(result.topic_recall, found, lambda: miss("topic", topic, "; ".join(labels)))
+    if gold_topics:  # a readout without gold topics cannot tell a right topic from a wrong one
+        for label in labels:
+            right = any(_words(label) & _words(topic) for topic in gold_topics)
+            _share(result.topic_precision, right,
+                   lambda: miss("extra topic", "; ".join(gold_topics), label))
 
 
 def _share(share: Share, hit: bool, on_miss) -> None:

@@ -50,8 +50,9 @@ def render(facts: Facts, unregistered: list[str]) -> str:
     fact("mentioned", ", ".join(m.name for m in facts.mentioned))
     fact("countries", ", ".join(facts.countries))
     fact("also named", ", ".join(facts.mentioned_countries))
-    lines.append(f"{'topics:':<13} {', '.join(facts.topics) or '—'}")
+    lines.append(f"{'topics:':<13} {len(facts.topics) or '—'}")
     for topic in facts.topics:
+        lines.append(f"  - {topic}")
         for evidence in why.get(("topic", topic), []):
             lines.extend(_because(evidence, indent="      "))
     for warning in facts.warnings:

@@ -13,6 +13,7 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .extract.topics import RELATIONS_PARENT, RELATIONS_SUFFIX
 from .model import PRINCIPAL, Entry
 from .registry import Office, Registry, slugify
 
@@ -22,8 +23,6 @@ RELATED_LIMIT = 5
 NEAREST_IN_INDEX = 20  # candidates taken from each side of a readout in each index list
 PRINCIPAL_WEIGHT = 3  # sharing a principal says more than sharing an attendee or a topic
 UNDATED_DISTANCE = dt.timedelta(days=3650)  # an undated readout counts as ten years away
-BILATERAL_PARENT = "bilateral-relations"
-BILATERAL_SUFFIX = "-relations"
 
 
 @dataclass(frozen=True)
@@ -286,11 +285,11 @@ def describe_topic(topic_id: str, registry: Registry, countries_by_id: dict[str,
     known = registry.topic(topic_id)
     if known:
         return TopicInfo(known.id, known.label, known.parent, True)
-    if topic_id.endswith(BILATERAL_SUFFIX):
-        words = topic_id.removesuffix(BILATERAL_SUFFIX).split("-")
+    if topic_id.endswith(RELATIONS_SUFFIX):
+        words = topic_id.removesuffix(RELATIONS_SUFFIX).split("-")
         for cut in range(1, len(words)):
             first, second = "-".join(words[:cut]), "-".join(words[cut:])
             if first in countries_by_id and second in countries_by_id:
                 label = f"{countries_by_id[first]}–{countries_by_id[second]} relations"
-                return TopicInfo(topic_id, label, BILATERAL_PARENT, False)
+                return TopicInfo(topic_id, label, RELATIONS_PARENT, False)
     return TopicInfo(topic_id, topic_id.replace("-", " ").capitalize(), None, False)

@@ -310,11 +310,29 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         if raw["format"] not in FORMATS:
             raise RegistryError(f"formats.yml: {raw['format']}: not one of {', '.join(FORMATS)}")
         registry.formats.append((raw["format"], tuple(raw["phrases"])))
+    _check_topics(registry)
+    _check_unique_names(registry)
+    return registry
+
+
+def _check_topics(registry: Registry) -> None:
+    """Parents are known and lead to a root; a signal points at one topic only."""
+    owner: dict[str, str] = {}
     for topic in registry.topics.values():
         if topic.parent is not None:
             _require_known(topic.parent, registry.topics, "topics.yml", topic.id, "parent")
-    _check_unique_names(registry)
-    return registry
+        for signal in topic.signals:
+            key = normalize_quotes(signal.strip()).lower()
+            if owner.setdefault(key, topic.id) != topic.id:
+                raise RegistryError(
+                    f"topics.yml: {topic.id}: signal {signal!r} is already a signal of {owner[key]}"
+                )
+    for topic in registry.topics.values():
+        chain = [topic.id]
+        while registry.topics[chain[-1]].parent is not None:
+            chain.append(registry.topics[chain[-1]].parent)
+            if chain[-1] in chain[:-1]:
+                raise RegistryError(f"topics.yml: {topic.id}: parents loop: {' > '.join(chain)}")
 
 
 def _load_list(path: Path) -> list[dict]:

@@ -30,6 +30,7 @@ def edit(folder, name, change):
 
 
 def person(entries, person_id):
+    """The entry with this id: a person, or a topic."""
     return next(p for p in entries if p["id"] == person_id)
 
 
@@ -46,6 +47,10 @@ def person(entries, person_id):
         ("people.yml", lambda e: person(e, "xi-jinping").update(country="Atlantis"),
          "country 'Atlantis' is not registered"),
         ("topics.yml", lambda e: e[-1].update(parent="no-such-topic"), "parent 'no-such-topic'"),
+        ("topics.yml", lambda e: person(e, "security").update(parent="terrorism"),
+         "parents loop: security > terrorism > security"),
+        ("topics.yml", lambda e: person(e, "elections")["signals"].append("Climate Change"),
+         "signal 'Climate Change' is already a signal of climate-change"),
         ("people.yml", lambda e: e.append(dict(person(e, "xi-jinping"))), "duplicate entry 'xi-jinping'"),
         ("formats.yml", lambda e: e[0].update(format="teleportation"), "not one of"),
         ("titles.yml", lambda e: e[0].update(rank="emperor-of-all"), "rank 'emperor-of-all' is not one of"),

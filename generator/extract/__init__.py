@@ -75,6 +75,8 @@ class Extractor:
         evidence += people.evidence
         mentioned_countries, organizations = mentioned_places(text, self.lexicon)
         participants = people.participants
+        topic_ids, topic_evidence = topics(text, self.lexicon)
+        evidence += topic_evidence
         countries = sorted({p.country for p in participants if p.country}
                            | set([] if announced else sides_without_names(ctx, self.lexicon)))
         if announced:
@@ -102,7 +104,7 @@ class Extractor:
             mentioned=people.mentioned,
             countries=countries,
             mentioned_countries=[c for c in mentioned_countries if c not in countries],
-            topics=topics(text, self.lexicon),
+            topics=topic_ids,
             source=readout.provenance,
             end_date=overrides.get("end_date", when.end_date),
             organizations=organizations,
@@ -148,13 +150,16 @@ def _fallback_title(text: ReadoutText) -> str:
 
 def _apply_overrides(facts: Facts, overrides: dict) -> None:
     """A curator's sidecar wins over extraction, field by field."""
-    simple = ("title", "format", "format_detail", "location", "countries", "mentioned_countries",
-              "topics")
+    simple = ("title", "format", "format_detail", "location", "countries", "mentioned_countries")
     for key in simple:
         if key in overrides:
             setattr(facts, key, overrides[key])
             facts.evidence = [e for e in facts.evidence if e.fact != key]
             facts.evidence.append(Evidence(key, str(overrides[key]), "curator's sidecar", ""))
+    if "topics" in overrides:
+        facts.topics = list(overrides["topics"])
+        facts.evidence = [e for e in facts.evidence if e.fact != "topic"]
+        facts.evidence += [Evidence("topic", t, "curator's sidecar", "") for t in facts.topics]
     if "participants" in overrides:
         facts.evidence = [e for e in facts.evidence if e.fact not in ("principal", "attendee")]
         facts.participants = [
