@@ -37,8 +37,8 @@ HOSTILE = [
     "!!! note \"not an admonition\"",
 ]
 CONTRACT_FIELDS = [
-    "title", "date", "published", "format", "format_detail", "location", "participants",
-    "mentioned", "countries", "mentioned_countries", "topics", "source",
+    "title", "date", "published", "format", "format_detail", "kind", "location", "participants",
+    "mentioned", "countries", "mentioned_countries", "topics", "publisher", "source",
 ]
 
 

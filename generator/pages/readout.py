@@ -80,6 +80,7 @@ def readout_front_matter(entry: Entry) -> str:
         "published": _published(facts.published),
         "format": facts.format,
         "format_detail": facts.format_detail,
+        "kind": facts.kind,
         "location": facts.location,
         "participants": [
             {"id": p.id, "name": p.name, "role": p.role, "country": p.country, "title": p.title}
@@ -89,6 +90,7 @@ def readout_front_matter(entry: Entry) -> str:
         "countries": list(facts.countries),
         "mentioned_countries": list(facts.mentioned_countries),
         "topics": list(facts.topics),
+        "publisher": facts.publisher,
         "source": {
             "file": facts.source.file,
             "sha256": facts.source.sha256,
