@@ -11,7 +11,8 @@ _PLAIN = {"talks", "held talks", "talks with", "met", "met with", "meets", "meet
           "meeting with", "call with", "calls with", "phone call", "video call", "spoke with",
           "spoke to", "spoke today with", "hold talks", "holds talks", "talks between", "met in",
           "met at", "meeting between", "receives", "received", "speaks with", "speaks to",
-          "on the phone", "over the phone", "by phone", "by telephone"}
+          "on the phone", "over the phone", "by phone", "by telephone", "hosted", "hosts",
+          "convened", "convenes", "call"}
 
 
 GENERAL = "meeting"  # the format every meeting has; any other says more

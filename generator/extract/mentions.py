@@ -30,6 +30,8 @@ _SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III")
 _OWNED_BY_ANOTHER = re.compile(r"\b(?:to|of|for|from|by) the\s+$|['’]s\s+$")
 _FAMILY_NAME_FIRST = re.compile(r"\b([A-Z]{2,})[^\S\n]+([A-Z][a-z]+)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+# "Principality of", "Grand Duchy of", "Kingdom of the": a form of state before a country's name
+_STATE_FORM = re.compile(r"(?:[A-Z][a-z]+[^\S\n]+){1,2}of[^\S\n]+(?:the[^\S\n]+)?")
 
 
 @dataclass
@@ -100,6 +102,7 @@ class MentionFinder:
         self.domains = frozenset(words.office_domains)
         self.anonymous = frozenset(words.anonymous_speakers)
         self.lowering = frozenset(words.lowering)
+        self.address_words = frozenset(w for phrase in words.honorifics for w in phrase.split())
 
     def find(self, text: ReadoutText, day: dt.date | None) -> tuple[Mentions, list[Speaker]]:
         full = text.full
@@ -107,6 +110,7 @@ class MentionFinder:
         self._registered(full, mentions)
         self._family_name_first(full, mentions)
         self._titled(full, day, mentions)
+        self._appositive(full, day, mentions)
         speakers = self._speakers(text, day, mentions)
         self._surnames(full, mentions)
         for places in mentions.spans.values():
@@ -185,6 +189,48 @@ class MentionFinder:
                 continue  # a lone unknown word after a title is too weak to be a person
             mentions.add(slugify(name), name, False, country, title, name_start, name_end,
                          "titled name")
+
+    def _appositive(self, full: str, day, mentions: Mentions) -> None:
+        """A name, then its office: "H.E. Mr. Xavier Espot Zamora, Head of Government of Andorra",
+        as ministries that put the name first write it."""
+        for office in self.lexicon.offices.find(full):
+            comma = re.search(r",[^\S\n]*(?:the[^\S\n]+)?\Z", full[max(0, office.start - 8):office.start])
+            if not comma or office.value in (None, ""):
+                continue
+            name_end = office.start - len(comma.group(0))
+            words = list(re.finditer(r"[^\s,;:()]+", full[max(0, name_end - 80):name_end]))
+            tokens = []
+            for word in reversed(words):
+                text = word.group(0)
+                if text in self.address_words or not (
+                    self._name_word(text, ["x"]) or text in self.particles
+                ):
+                    break
+                tokens.insert(0, word)
+            if len(tokens) < 2 or tokens[0].group(0) in self.particles:
+                continue
+            offset = max(0, name_end - 80)
+            start, end = offset + tokens[0].start(), offset + tokens[-1].end()
+            before = full[max(0, start - 30):start]
+            addressed = bool(re.search(r"(?:H\.E\.|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Highness|Majesty)[^\S\n]+\Z", before))
+            country = None
+            of = re.match(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?", full[office.end:office.end + 12])
+            if of:
+                named = self._country_at(full, office.end + of.end())
+                country = named[0] if named else None
+            if not (addressed or country) or any(
+                s < end and start < e for places in mentions.spans.values() for s, e in places
+            ):
+                continue
+            name = full[start:end]
+            person_id = self._resolve(name, office.value, day, mentions)
+            if person_id is not None:
+                person = self.registry.people[person_id]
+                mentions.add(person.id, person.name, True, self.registry.home(person), office.value,
+                             start, end, "name before its office")
+            else:
+                mentions.add(slugify(name), name, False, country, office.value, start, end,
+                             "name before its office")
 
     def _speakers(self, text: ReadoutText, day, mentions: Mentions) -> list[Speaker]:
         """Transcript turns: "PRIME MINISTER KISHIDA:" is Prime Minister Kishida speaking."""
@@ -331,10 +377,17 @@ class MentionFinder:
         return match.end() if match else cursor
 
     def _country_at(self, full: str, position: int) -> tuple[str, int] | None:
-        for match in self.lexicon.countries.find(full[position:position + 80]):
-            if match.start == 0:
-                return match.value.name, match.end
-            break
+        """The country named at `position`, by name or alias, also behind a form of state the
+        registry does not list ("the Principality of Andorra")."""
+        window = full[position:position + 80]
+        state_form = _STATE_FORM.match(window)
+        for skip in (0, state_form.end() if state_form else None):
+            if skip is None:
+                continue
+            for match in self.lexicon.countries.find(window[skip:]):
+                if match.start == 0:
+                    return match.value.name, skip + match.end
+                break
         return None
 
     def _ends_item(self, full: str, position: int) -> bool:
