@@ -170,6 +170,7 @@ class Registry:
     publishers: dict[str, Publisher] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # phrase as written → office title
     ranks: dict[str, tuple[int, int]] = field(default_factory=dict)  # title → (rank, position)
+    unnamed_offices: list[str] = field(default_factory=list)  # "The Prime Minister spoke to …"
     names: NameWords = field(default_factory=NameWords)
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # roles.yml: phrase lists
     formats: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # in priority order
@@ -258,7 +259,7 @@ _SCHEMAS = {
     "publishers.yml": (
         {"name", "country"}, {"name", "country", "mastheads", "domains", "title_shapes"},
     ),
-    "titles.yml": ({"title", "phrases", "rank"}, {"title", "phrases", "rank"}),
+    "titles.yml": ({"title", "phrases", "rank"}, {"title", "phrases", "rank", "unnamed"}),
     "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
 }
 _OFFICE_KEYS = {"title", "from", "to"}
@@ -273,11 +274,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             raw["name"], _strings(raw, "aliases"), _strings(raw, "demonyms"), raw.get("capital")
         )
     for raw in entries["organizations.yml"]:
-        party = raw.get("party", False)
-        if not isinstance(party, bool):
-            raise RegistryError(f"organizations.yml: {raw['name']}: 'party' must be true or false")
         registry.organizations[raw["name"]] = Organization(raw["name"], _strings(raw, "aliases"),
-                                                           party)
+                                                           raw.get("party", False))
     for raw in entries["places.yml"]:
         _require_known(raw["country"], registry.countries, "places.yml", raw["name"], "country")
         registry.places[raw["name"]] = Place(
@@ -288,6 +286,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             raise RegistryError(f"titles.yml: {raw['title']}: rank {raw['rank']!r} is not one of "
                                 f"{', '.join(RANKS)}")
         registry.ranks[raw["title"]] = (RANKS.index(raw["rank"]), len(registry.ranks))
+        if raw.get("unnamed"):
+            registry.unnamed_offices.append(raw["title"])
         for phrase in raw["phrases"]:
             if phrase in registry.titles:
                 raise RegistryError(f"titles.yml: {raw['title']}: phrase {phrase!r} listed twice")
@@ -361,7 +361,10 @@ def _load_list(path: Path) -> list[dict]:
                        "title_shapes"):
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise RegistryError(f"{where}: {key!r} must be a list of strings")
-            elif key not in ("offices", "party") and value is not None and not isinstance(value, str):
+            elif key in ("party", "unnamed"):
+                if not isinstance(value, bool):
+                    raise RegistryError(f"{where}: {key!r} must be true or false")
+            elif key != "offices" and value is not None and not isinstance(value, str):
                 raise RegistryError(f"{where}: {key!r} must be a string")
         key = _entry_key(raw)
         if key in seen:

@@ -45,6 +45,13 @@ class Lexicon:
             + [(head, None) for head in heads if head not in self.titles]
             + [(relation, "") for relation in words.relations]
         )
+        unnamed = phrase_alternation(
+            phrase for phrase, office in self.titles.items() if office in registry.unnamed_offices
+        )
+        # "The Prime Minister spoke to …": an office named alone, with no name after it
+        self.unnamed_office = re.compile(
+            rf"(?:^|\bthe\s+|\bThe\s+)(?P<title>{unnamed})(?!\s+(?:of\s+)?[A-Z])"
+        )
         address = phrase_alternation(words.honorifics)
         self.address = re.compile(
             rf"(?:[^\S\n]*,)?(?:[^\S\n]+(?:{address})(?=[^\S\n]))*[^\S\n]*"

@@ -9,7 +9,6 @@ Minister" with no name is the publishing government's office-holder that day.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from ..model import PRINCIPAL, Mention, Participant
@@ -18,12 +17,6 @@ from .lexicon import Lexicon
 from .mentions import MentionFinder, Mentions
 from .roles import MODERATING, Context, RoleWords, assign_roles, unnamed_office_holder_applies
 from .text import ReadoutText
-
-_UNNAMED = re.compile(
-    r"(?:^|\bthe\s+|\bThe\s+)(?P<title>President|Prime Minister|PM|Chancellor|Premier|Foreign Secretary|"
-    r"Secretary of State|Vice President)(?!\s+(?:of\s+)?[A-Z])",
-)
-
 
 @dataclass
 class PeopleResult:
@@ -71,7 +64,8 @@ class PeopleExtractor:
                                  unnamed.title_on(ctx.day), -1, -1, "office-holder that day")
                     mentions.spans[unnamed.id] = []
                 given[unnamed.id] = (PRINCIPAL, "unnamed office-holder of the publishing government",
-                                     ctx.text.title if _UNNAMED.search(ctx.text.title) else ctx.text.lead)
+                                     ctx.text.title if self.lexicon.unnamed_office.search(ctx.text.title)
+                                     else ctx.text.lead)
             if not any(g[0] == PRINCIPAL for g in given.values()):
                 for person in sorted(mentions.found.values(), key=lambda f: f.first)[:2]:
                     given[person.key] = (PRINCIPAL, "first people named", ctx.text.lead)
@@ -105,7 +99,8 @@ class PeopleExtractor:
         lead = ctx.text.lead
         verb = ctx.meeting_match(lead)
         subject = lead[: verb.start()] if verb else ""
-        match = _UNNAMED.search(ctx.text.title) or _UNNAMED.search(subject)
+        unnamed = self.lexicon.unnamed_office
+        match = unnamed.search(ctx.text.title) or unnamed.search(subject)
         if not match:
             return None
         office = self.lexicon.titles.get(match.group("title"), match.group("title"))
