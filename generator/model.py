@@ -47,6 +47,15 @@ class SourceText:
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """Wire copy's opening of the first paragraph: "WASHINGTON, Feb. 1 (Xinhua) --", "14.6.2021 –"."""
+
+    text: str  # as printed, separator included: what the lead sentence starts with
+    place: str | None  # "WASHINGTON", as printed
+    day: str | None  # "Feb. 1", "14.6.2021", as printed; resolved by extraction
+
+
+@dataclass(frozen=True)
 class Readout:
     """A readout's structure with site chrome stripped: what the parser could tell apart."""
 
@@ -56,6 +65,8 @@ class Readout:
     breadcrumb: tuple[str, ...]
     paragraphs: tuple[str, ...]
     masthead: tuple[str, ...] = ()  # head lines that are neither title nor date: "10 Downing Street"
+    dateline: Dateline | None = None
+    place_line: str | None = None  # a transcript head's venue line, above its time line: "East Room"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,10 @@
 Readouts come in the shapes their sites print: a breadcrumb line or none, a title or none, a date
 line before or after the title (or only in a "Published …" footer), share widgets at the end. The
 parser reads the head of the text line by line until the first sentence of the body, and drops
-every line that belongs to the site rather than to the readout.
+every line that belongs to the site rather than to the readout. A press transcript's head ends
+with a venue line and a time line ("East Room" / "5:01 P.M. EDT"): the venue is kept, the time is
+neither title nor masthead. Wire copy opens its first paragraph with a dateline ("WASHINGTON,
+Feb. 1 (Xinhua) --"), which is recorded apart from the words of the lead.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from .datetext import parse_timestamp
-from .model import Readout, SourceText
+from functools import cache
+
+from .datetext import TIME_LINE, month_names, parse_timestamp
+from .model import Dateline, Readout, SourceText
 
 # Lines that belong to the publishing site, never to the readout.
 _CHROME = re.compile(
@@ -52,20 +57,28 @@ def parse(source: SourceText) -> Readout:
     published = None
     masthead: list[str] = []
     head_candidates: list[str] = []
+    place_line = None
+    previous = None  # the head line before this one, when it was a candidate for the title
     index = 0
     while index < len(lines) and len(head_candidates) + len(masthead) < MAX_HEAD_LINES:
         line = lines[index]
         if not line or _CHROME.match(line):
             index += 1
             continue
+        candidate = None
         if not breadcrumb and _BREADCRUMB.match(line):
             breadcrumb = tuple(p.strip() for p in re.split(r"\s*(?:>|›|»)\s*", line) if p.strip())
         elif published is None and parse_timestamp(line) is not None:
             published = parse_timestamp(line)
+        elif TIME_LINE.match(line):
+            if previous is not None and len(head_candidates) > 1:  # the title stays the title
+                place_line = head_candidates.pop()
         elif _is_body(line) or _continues(lines, index):
             break
         else:
             head_candidates.append(line)
+            candidate = line
+        previous = candidate
         index += 1
     if head_candidates:
         title = max(head_candidates, key=len)  # section names and mastheads are shorter
@@ -87,7 +100,42 @@ def parse(source: SourceText) -> Readout:
         breadcrumb=breadcrumb,
         paragraphs=tuple(paragraphs),
         masthead=tuple(masthead),
+        dateline=read_dateline(paragraphs[0]) if paragraphs else None,
+        place_line=place_line,
     )
+
+
+@cache
+def _datelines() -> tuple[re.Pattern, ...]:
+    """The shapes of wire copy's datelines, most common first."""
+    day = (rf"(?:{month_names()}\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?"
+           rf"|[0-3]?\d\s+{month_names()}(?:\s+(?:19|20)\d\d)?"
+           r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)")
+    capitals = r"(?!(?:[A-Z]\.)+\s)[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # not "U.S."
+    titled = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}"
+    region = r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)*)?"  # "PALM BEACH, Fla.,"
+    source = r"(?:\s*\.?\s*(?:\([^()]{1,40}\)|/[^/\s]{1,40}/))?"  # "(Xinhua)", "/TASS/"
+    dash = r"\s*(?:--|—|–|-)\s+"
+    then = r"(?=[^\W\d_]|[\"“‘(])"
+    return (
+        # "WASHINGTON, Feb. 1 (Xinhua) --", "CHICAGO  –"
+        re.compile(rf"^(?P<place>{capitals}){region}(?:,\s*(?P<day>{day}))?{source}{dash}{then}"),
+        # "MOSCOW, May 23. /TASS/."
+        re.compile(rf"^(?P<place>{capitals}){region},\s*(?P<day>{day}){source}\.\s+{then}"),
+        # "Washington, Oct. 20, 2011 —"
+        re.compile(rf"^(?P<place>{titled}){region},\s*(?P<day>{day}){source}{dash}{then}"),
+        # "14.6.2021 –"
+        re.compile(rf"^(?P<place>)(?P<day>{day}){dash}{then}"),
+    )
+
+
+def read_dateline(paragraph: str) -> Dateline | None:
+    """The dateline a first paragraph opens with, or None."""
+    for pattern in _datelines():
+        match = pattern.match(paragraph)
+        if match:
+            return Dateline(match.group(0), match.group("place") or None, match.group("day"))
+    return None
 
 
 def _clean(line: str) -> str:

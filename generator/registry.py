@@ -160,6 +160,22 @@ class NameWords:
     anonymous_speakers: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class DateWords:
+    """The words of dates in every language of dates.yml, merged: what the date readers match."""
+
+    months: dict[str, int]  # lower-cased name or abbreviation → 1..12
+    weekdays: dict[str, int]  # lower-cased name or abbreviation → 0 (Monday)..6
+    abbreviations: frozenset[str]  # lower-cased, written with a full stop in dates.yml ("sept")
+    published: tuple[str, ...]  # publication-line labels: "Published", "Опубликовано"
+    joiners: tuple[str, ...]  # words between day, month and year: "14 de junio de 2021"
+    year_marks: tuple[str, ...]  # words after a year: "17 июля 2020 г."
+    today: tuple[str, ...]
+    yesterday: tuple[str, ...]
+    future: tuple[str, ...]  # "will", "is expected to": the clause speaks of what is to come
+    statement: tuple[str, ...]  # "said", "announced": the clause dates a statement
+
+
 @dataclass
 class Registry:
     people: dict[str, Person] = field(default_factory=dict)
@@ -261,7 +277,16 @@ _SCHEMAS = {
     ),
     "titles.yml": ({"title", "phrases", "rank"}, {"title", "phrases", "rank", "unnamed"}),
     "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
+    "dates.yml": (
+        {"language", "published", "months"},
+        {"language", "published", "months", "weekdays", "joiners", "year_marks", "today",
+         "yesterday", "future", "statement"},
+    ),
 }
+_STRING_LISTS = ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases",
+                 "title_shapes", "published", "joiners", "year_marks", "today", "yesterday",
+                 "future", "statement")
+_NAME_TABLES = {"months": 12, "weekdays": 7}  # lists of spellings, one list per month or weekday
 _OFFICE_KEYS = {"title", "from", "to"}
 
 
@@ -310,6 +335,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         if raw["format"] not in FORMATS:
             raise RegistryError(f"formats.yml: {raw['format']}: not one of {', '.join(FORMATS)}")
         registry.formats.append((raw["format"], tuple(raw["phrases"])))
+    _date_words(entries["dates.yml"])  # checked with the rest; `datetext` reads it for the parser
     _check_topics(registry)
     _check_unique_names(registry)
     return registry
@@ -357,13 +383,14 @@ def _load_list(path: Path) -> list[dict]:
         if missing:
             raise RegistryError(f"{where}: missing key {', '.join(map(repr, missing))}")
         for key, value in raw.items():
-            if key in ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases",
-                       "title_shapes"):
+            if key in _STRING_LISTS:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise RegistryError(f"{where}: {key!r} must be a list of strings")
             elif key in ("party", "unnamed"):
                 if not isinstance(value, bool):
                     raise RegistryError(f"{where}: {key!r} must be true or false")
+            elif key in _NAME_TABLES:
+                _check_name_table(value, _NAME_TABLES[key], f"{where}: {key!r}")
             elif key != "offices" and value is not None and not isinstance(value, str):
                 raise RegistryError(f"{where}: {key!r} must be a string")
         key = _entry_key(raw)
@@ -410,8 +437,51 @@ def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]
 
 
 def _entry_key(raw: dict) -> str | None:
-    """What names an entry in messages and duplicate checks: its id, name, title or format."""
-    return next((raw[k] for k in ("id", "name", "title", "format") if raw.get(k)), None)
+    """What names an entry in messages and duplicate checks: its id, name, title, format, …"""
+    return next((raw[k] for k in ("id", "name", "title", "format", "language") if raw.get(k)), None)
+
+
+def _check_name_table(value, count: int, where: str) -> None:
+    """Months or weekdays: `count` lists, each of one or more spellings."""
+    if not isinstance(value, list) or len(value) != count:
+        raise RegistryError(f"{where} must list {count} entries, one list of spellings each")
+    for spellings in value:
+        if not spellings or not isinstance(spellings, list) or not all(
+            isinstance(v, str) and v.strip() for v in spellings
+        ):
+            raise RegistryError(f"{where}: {spellings!r} is not a list of spellings")
+
+
+def load_date_words(data_dir: Path = DATA_DIR) -> DateWords:
+    """Only dates.yml, validated: what the parser needs to read date lines."""
+    return _date_words(_load_list(data_dir / "dates.yml"))
+
+
+def _date_words(entries: list[dict]) -> DateWords:
+    """Merge the languages; a spelling may not mean two different months (or weekdays)."""
+    tables: dict[str, dict[str, int]] = {"months": {}, "weekdays": {}}
+    abbreviations: set[str] = set()
+    for raw in entries:
+        for key, numbers in tables.items():
+            for number, spellings in enumerate(raw.get(key) or (), start=1 if key == "months" else 0):
+                for written in spellings:
+                    spelling = written.strip().lower().rstrip(".")
+                    if numbers.setdefault(spelling, number) != number:
+                        raise RegistryError(
+                            f"dates.yml: {raw['language']}: {key} spelling {spelling!r} already "
+                            f"means another {key[:-1]}"
+                        )
+                    if written.strip().endswith("."):
+                        abbreviations.add(spelling)
+
+    def merged(key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(word for raw in entries for word in raw.get(key) or ()))
+
+    return DateWords(
+        tables["months"], tables["weekdays"], frozenset(abbreviations), merged("published"),
+        merged("joiners"), merged("year_marks"), merged("today"), merged("yesterday"),
+        merged("future"), merged("statement"),
+    )
 
 
 def _strings(raw: dict, key: str) -> tuple[str, ...]:

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
-from generator.extract import Extractor
+from generator.extract import Extractor, strategies
+from generator.extract.evidence import first_finding
+from generator.extract.text import ReadoutText
 from generator.model import Provenance, SourceText
 from generator.parse import parse
 from tiny_registry import tiny_registry
@@ -40,6 +42,13 @@ def roles(facts):
         ("President Xi Jinping spoke with President Vladimir Putin yesterday.", dt.date(2024, 9, 9)),
         ("On Monday, President Xi Jinping spoke with President Vladimir Putin.", dt.date(2024, 9, 9)),
         ("On Friday, President Xi Jinping spoke with President Vladimir Putin.", dt.date(2024, 9, 6)),
+        ("President Xi Jinping held talks with Vladimir Putin on Sunday evening.", dt.date(2024, 9, 8)),
+        ("On Sept. 6, President Xi Jinping held talks with Vladimir Putin.", dt.date(2024, 9, 6)),
+        ("On Sept 6 President Xi Jinping held talks with Vladimir Putin.", dt.date(2024, 9, 6)),
+        ("President Xi Jinping held talks with Vladimir Putin on 2024-09-05.", dt.date(2024, 9, 5)),
+        ("President Xi Jinping held talks with Vladimir Putin on 5.9.2024.", dt.date(2024, 9, 5)),
+        ("On Monday, September 9, 2024, President Xi Jinping met Vladimir Putin.", dt.date(2024, 9, 9)),
+        ("On Monday 9 and Tuesday 10 September, President Xi Jinping met Vladimir Putin.", dt.date(2024, 9, 9)),
     ],
 )
 def test_event_date_phrasings(extractor, sentence, expected):
@@ -76,6 +85,80 @@ def test_no_date_at_all_is_undated(extractor):
 def test_future_date_is_flagged(extractor):
     facts = facts_of(extractor, "Title\n\nOn May 1, 2031, President Xi Jinping met Vladimir Putin.\n")
     assert any("future" in w for w in facts.warnings)
+
+
+def test_a_date_still_to_come_is_not_the_event_date(extractor):
+    facts = facts_of(extractor, "Title of It\nSeptember 10, 2024\n\nPresident Xi Jinping will meet "
+                                "Vladimir Putin on September 12, 2024.\n")
+    assert (facts.date, facts.date_basis) == (dt.date(2024, 9, 10), "published")
+
+
+def test_a_weekday_still_to_come_is_not_resolved_backwards(extractor):
+    facts = facts_of(extractor, "Title of It\nSeptember 10, 2024\n\nPresident Xi Jinping is expected "
+                                "to meet Vladimir Putin on Thursday.\n")
+    assert facts.date == dt.date(2024, 9, 10)
+
+
+def test_the_day_a_statement_was_made(extractor):
+    facts = facts_of(
+        extractor,
+        "Title of It\nSeptember 11, 2024\n\nLeaders of the region are expected to gather in Hangzhou.\n\n"
+        "The summit will be held on Friday, the foreign ministry said on Tuesday.\n",
+    )
+    assert facts.date == dt.date(2024, 9, 10)
+    assert [e.strategy for e in facts.evidence if e.fact == "date"] == ["date statement was made"]
+
+
+def test_the_statement_date_chain_skips_the_meeting_announced(extractor):
+    # For a readout announcing a meeting, the date is the statement's, even when the text names
+    # an earlier meeting's day first.
+    readout = parse(SourceText(
+        Provenance("seeds/t.txt", "0" * 64),
+        "Title of It\nSeptember 11, 2024\n\nAfter their talks on 2 September, President Xi Jinping "
+        "and Vladimir Putin will meet again in Moscow, the ministry announced today.\n",
+        "utf-8", "text",
+    ))
+    text = ReadoutText(readout)
+    event, _ = first_finding("date", strategies.DATE, text, dt.date(2024, 9, 11))
+    statement, why = first_finding("date", strategies.ANNOUNCEMENT_DATE, text, dt.date(2024, 9, 11))
+    assert event.date == dt.date(2024, 9, 2)
+    assert statement.date == dt.date(2024, 9, 11) and why.strategy == "date statement was made"
+
+
+def test_dateline_gives_the_date_and_leaves_the_lead(extractor):
+    facts = facts_of(
+        extractor,
+        "Ministers Meet\nSource: Wire Agency | 2024-09-06 08:02:11 | Editor: Desk\n\n"
+        "BEIJING, Sept. 5 (Wire Agency) -- Chinese President Xi Jinping on Thursday met Russian "
+        "President Vladimir Putin.\n",
+    )
+    assert facts.date == dt.date(2024, 9, 5)
+    assert {p.name for p in facts.principals} == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_dateline_without_a_year_and_no_date_line_gives_no_date(extractor):
+    facts = facts_of(extractor, "Ministers Meet\n\nMOSCOW, March 3. /AGENCY/. President Vladimir "
+                                "Putin held talks with President Xi Jinping on Tuesday.\n")
+    assert facts.date is None
+
+
+def test_numeric_dateline_without_a_date_line(extractor):
+    facts = facts_of(extractor, "Leaders Meet\n\n9.5.2023 – On Tuesday, President Xi Jinping held "
+                                "talks with Vladimir Putin.\n")
+    assert facts.date == dt.date(2023, 5, 9)
+
+
+@pytest.mark.parametrize("separator", [":", "|", " -"])
+def test_title_ending_with_the_day(extractor, separator):
+    facts = facts_of(extractor, f"PM call with President Xi Jinping{separator} 28 August 2024\n\n"
+                                "The Prime Minister spoke to President Xi Jinping.\n")
+    assert facts.date == dt.date(2024, 8, 28)
+
+
+def test_no_title_and_no_year_gives_no_date(extractor):
+    facts = facts_of(extractor, "On Sept. 16, speaking to reporters, President Xi Jinping said he "
+                                "will meet Vladimir Putin in Moscow next month.\n")
+    assert facts.date is None
 
 
 def test_impossible_date_is_not_taken(extractor):

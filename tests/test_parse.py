@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from generator.model import Provenance, SourceText
+import pytest
+
+from generator.model import Dateline, Provenance, SourceText
 from generator.parse import parse
 
 
@@ -116,3 +118,97 @@ def test_markdown_readout_heading_is_the_title():
     assert readout.paragraphs == (
         "On April 9, 2024, Foreign Minister Wang Yi met with Sergey Lavrov in Beijing.",
     )
+
+
+# ------------------------------------------------------------------ date lines in many shapes
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Published: 2023/8/16 10:02:33", dt.datetime(2023, 8, 16, 10, 2)),
+        ("16.02.2024", dt.date(2024, 2, 16)),
+        ("Monday, May 6, 2019", dt.date(2019, 5, 6)),
+        ("Опубликовано 3 марта 2021 г.", dt.date(2021, 3, 3)),
+        ("Дата публикации: 03.03.2021", dt.date(2021, 3, 3)),
+        ("Gepubliceerd op 9 mei 2023", dt.date(2023, 5, 9)),
+        ("Publié le 9 mai 2023", dt.date(2023, 5, 9)),
+        ("Publicado el 9 de mayo de 2023", dt.date(2023, 5, 9)),
+        ("Publicado em 9 de maio de 2023 14:30", dt.datetime(2023, 5, 9, 14, 30)),
+        ("Veröffentlicht am 9. Mai 2023", dt.date(2023, 5, 9)),
+        ("Source: Wire Agency | 2019-03-08 09:12:40 | Editor: Desk", dt.datetime(2019, 3, 8, 9, 12)),
+    ],
+)
+def test_publication_lines_in_many_shapes_and_languages(line, expected):
+    readout = parse(source(
+        f"Ministers Hold Talks on Trade\n\n{line}\n\n"
+        "The two ministers held talks on trade and investment in the capital.\n"
+    ))
+    assert readout.published == expected
+    assert readout.title == "Ministers Hold Talks on Trade"
+    assert line not in readout.masthead
+
+
+def test_a_title_ending_with_a_date_after_a_bar_stays_the_title():
+    readout = parse(source(
+        "PM meeting with Prime Minister of Norway | 28 August 2024\n\n"
+        "The Prime Minister met the Prime Minister of Norway in London today.\n"
+    ))
+    assert readout.title == "PM meeting with Prime Minister of Norway | 28 August 2024"
+    assert readout.published is None
+
+
+# ------------------------------------------------------------------ transcripts and datelines
+
+
+def test_transcript_head_keeps_the_venue_line_and_drops_the_time_line():
+    readout = parse(source(
+        "Remarks by the President and the Chancellor Before Their Bilateral Meeting\n\n"
+        "March 4, 2021\n\nHofburg Vienna, Austria\n\n11:20 A.M. CET\n\n"
+        "THE PRESIDENT: Thank you all for coming. It is good to be back.\n"
+    ))
+    assert readout.title == "Remarks by the President and the Chancellor Before Their Bilateral Meeting"
+    assert readout.place_line == "Hofburg Vienna, Austria"
+    assert readout.masthead == ()
+    assert readout.published == dt.date(2021, 3, 4)
+
+
+def test_transcript_head_without_a_venue_line():
+    readout = parse(source(
+        "Remarks by the President in a Joint Press Statement\n\nMarch 4, 2021\n\n4:05 P.M. EST\n\n"
+        "THE PRESIDENT: Good afternoon, everyone. Let me begin with the news of the day.\n"
+    ))
+    assert readout.place_line is None
+    assert readout.masthead == ()
+    assert readout.title == "Remarks by the President in a Joint Press Statement"
+
+
+@pytest.mark.parametrize(
+    "opening, place, day",
+    [
+        ("WASHINGTON, Sept. 5 (Wire Agency) -- ", "WASHINGTON", "Sept. 5"),
+        ("BEIJING, May 16 (Agency) -- ", "BEIJING", "May 16"),
+        ("OTTAWA – ", "OTTAWA", None),
+        ("MOSCOW, March 3. /AGENCY/. ", "MOSCOW", "March 3"),
+        ("Nairobi, Oct. 20, 2011 — ", "Nairobi", "Oct. 20, 2011"),
+        ("PALM BEACH, Fla., Jan. 5 (Agency) - ", "PALM BEACH", "Jan. 5"),
+        ("9.5.2023 – ", None, "9.5.2023"),
+    ],
+)
+def test_datelines_are_recorded_and_the_paragraph_kept_whole(opening, place, day):
+    paragraph = opening + "The two ministers met to discuss trade and energy security."
+    readout = parse(source(f"Ministers Meet\n\n{paragraph}\n"))
+    assert readout.dateline == Dateline(opening, place, day)
+    assert readout.paragraphs[0] == paragraph  # the page shows the readout as published
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "PRESIDENT BIDEN: Good morning, everyone.",
+        "U.S. – China relations were the first subject of the talks today.",
+        "Jakarta: The two leaders met at the palace today to discuss trade.",
+    ],
+)
+def test_speaker_labels_and_abbreviations_are_no_datelines(paragraph):
+    assert parse(source(f"A Title\n\n{paragraph}\n")).dateline is None

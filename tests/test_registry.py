@@ -60,6 +60,11 @@ def person(entries, person_id):
         ("roles.yml", lambda e: e.update(meeting_verbs="met"), "'meeting_verbs' must be a non-empty list"),
         ("organizations.yml", lambda e: e[0].update(party="yes"), "'party' must be true or false"),
         ("publishers.yml", lambda e: e[0].update(title_shapes=["(unclosed"]), "is not a valid pattern"),
+        ("dates.yml", lambda e: e[0]["months"].pop(), "'months' must list 12 entries"),
+        ("dates.yml", lambda e: e[0]["weekdays"].append(["Funday"]), "'weekdays' must list 7 entries"),
+        ("dates.yml", lambda e: e[1]["months"][0].append("Feb."),
+         "months spelling 'feb' already means another month"),
+        ("dates.yml", lambda e: e[0].pop("published"), "missing key 'published'"),
     ],
 )
 def test_mistakes_are_errors_naming_file_and_entry(data, name, change, message):

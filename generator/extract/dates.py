@@ -1,8 +1,14 @@
-"""The day the event took place, from the words readouts use, resolved against publication.
+"""The day the event took place, from the words readouts use, resolved against a reference day.
 
-"On the evening of May 16, 2024", "In the evening of December 13", "On 16 May 2024", "from 8 to 10
-May" (a range: first and last day), "today", "yesterday", "on Monday". A date with no year takes the
-publication's year (the year before when that would put the event after publication).
+"On the evening of May 16, 2024", "In the evening of December 13", "On 16 May 2024", "on
+2024-03-05", "On Monday 14 June", "from 8 to 10 May" (a range: first and last day), "today",
+"yesterday", "on Monday". Words relative to a day are resolved against the dateline's date when
+the readout has one ("WASHINGTON, Feb. 1 (Xinhua) --"), else the publication date. A date with no
+year takes the reference's year (the year before when that would put the event after it); with
+no reference it gives no date at all - a year is never guessed.
+
+A readout reports what has happened: a date after the reference day belongs to something still
+to come ("will meet on August 24"), and is not the event's date.
 """
 
 from __future__ import annotations
@@ -10,29 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ..datetext import DAY, MONTH, YEAR, make_date, month_number
+from ..datetext import (DAY, YEAR, date_parts, make_date, month, month_names, month_number,
+                        weekday, weekday_names, weekday_number, words)
 from .evidence import Finding
 from .text import ReadoutText
 
 _PART_OF_DAY = r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
-_MDY = re.compile(rf"\b(?:On|on|In|in)\s+{_PART_OF_DAY}{MONTH}\s+{DAY}(?:,\s*{YEAR})?(?![\d:])")
-_DMY = re.compile(rf"\b(?:On|on|In|in)\s+{_PART_OF_DAY}{DAY}\s+{MONTH}(?:,?\s+{YEAR})?(?![\d:])")
-_BARE_MDY = re.compile(rf"\b{MONTH}\s+{DAY},\s*{YEAR}\b")
-_BARE_DMY = re.compile(rf"\b{DAY}\s+{MONTH}\s+{YEAR}\b")
-_RANGE_DMY = re.compile(
-    rf"\bfrom\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:{MONTH.replace('month', 'm1')}\s+)?(?:to|until|through|-|–)\s+{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
-)
-_RANGE_MDY = re.compile(
-    rf"\b{MONTH}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|through)\s*{DAY}(?:,\s*{YEAR})?"
-)
-_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.I)
-_YESTERDAY = re.compile(r"\b(?:yesterday|last night)\b", re.I)
-_WEEKDAY = re.compile(
-    r"\bon\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
-)
-_TITLE_DATE = re.compile(rf"[:,–-]\s*{DAY}\s+{MONTH}\s+{YEAR}\s*$")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_CLAUSE_BREAK = re.compile(r"[.;:,!?—–]|\s-\s")
+_SLACK = dt.timedelta(days=1)  # a readout published just after midnight, or in another time zone
 
 
 @dataclass
@@ -46,39 +39,102 @@ class EventDate:
         return shown + (f" to {self.end_date.isoformat()}" if self.end_date else "")
 
 
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The sentence shapes, built once from the words of dates.yml."""
+    on_weekday = rf"(?:{weekday_names()},?\s+)?"  # "on Monday, June 6", "On Monday 14 June"
+    # "On Monday 14 and Tuesday 15 June": the first of the days listed.
+    more_days = rf"(?:\s*(?:and|&)\s+(?:{weekday_names()},?\s+)?[0-3]?\d(?:st|nd|rd|th)?)*"
+    on = r"\b(?:On|on|In|in)\s+"
+    today = "|".join(re.escape(w) for w in words().today)
+    yesterday = "|".join(re.escape(w) for w in words().yesterday)
+    future = "|".join(re.escape(w) for w in sorted(words().future, key=len, reverse=True))
+    statement = "|".join(re.escape(w) for w in sorted(words().statement, key=len, reverse=True))
+    m1 = month().replace("?P<month>", "?P<m1>")
+    return {
+        "mdy": re.compile(rf"{on}{_PART_OF_DAY}{on_weekday}{month()}\s+{DAY}(?:,\s*{YEAR})?(?![\d:])"),
+        "dmy": re.compile(
+            rf"{on}{_PART_OF_DAY}{on_weekday}{DAY}{more_days}\s+{month()}(?:,?\s+{YEAR})?(?![\d:])"
+        ),
+        "numeric": re.compile(
+            r"\b(?:On|on)\s+(?:(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)"
+            r"|(?P<day2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<year2>(?:19|20)\d\d))(?![\d:])"
+        ),
+        "bare_mdy": re.compile(rf"\b{month()}\s+{DAY},\s*{YEAR}\b"),
+        "bare_dmy": re.compile(rf"\b{DAY}\s+{month()}\s+{YEAR}\b"),
+        "range_dmy": re.compile(
+            rf"\bfrom\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:{m1}\s+)?(?:to|until|through|-|–)\s+"
+            rf"{DAY}\s+{month()}(?:,?\s+{YEAR})?"
+        ),
+        "range_mdy": re.compile(
+            rf"\b{month()}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|through)\s*{DAY}(?:,\s*{YEAR})?"
+        ),
+        "today": re.compile(rf"\b(?:{today})\b", re.I),
+        "yesterday": re.compile(rf"\b(?:{yesterday})\b", re.I),
+        "weekday": re.compile(rf"\b(?:on|On)\s+{_PART_OF_DAY}{weekday()}"),
+        "title_dmy": re.compile(rf"(?:[:,|–—]|\s-)\s*{DAY}\s+{month()}\s+{YEAR}\s*$"),
+        "title_mdy": re.compile(rf"(?:[:,|–—]|\s-)\s*{month()}\s+{DAY},\s*{YEAR}\s*$"),
+        "future": re.compile(rf"\b(?:{future})\b", re.I),
+        # "the Presidency said on Tuesday", "the ministry announced today"; not "I said".
+        "statement": re.compile(
+            rf"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:{statement})\s+(?:on\s+)?(?P<when>"
+            rf"{weekday_names()}|(?:{today}|{yesterday})\b"
+            rf"|{month_names()}\s+\d\d?(?:,\s*{YEAR})?|\d\d?\s+{month_names()}(?:\s+\d{{4}})?)"
+        ),
+    }
+
+
+# ------------------------------------------------------------------ strategies
+
+
 def date_in_opening_sentence(text: ReadoutText, published: dt.date | None) -> Finding | None:
     """"On the evening of May 16, 2024", "from 5 to 7 May", "today", "on Monday" in the lead."""
-    return _day_in(text.lead, published)
+    return _day_in(text.lead, reference_day(text, published))
+
+
+def date_in_dateline(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """Wire copy's opening "WASHINGTON, Feb. 1 (Xinhua) --" or "14.6.2021 –"."""
+    day = _dateline_day(text, published)
+    return Finding(EventDate(day, None, "text"), text.dateline.text) if day else None
 
 
 def date_in_opening_paragraph(text: ReadoutText, published: dt.date | None) -> Finding | None:
     """The same shapes later in the first paragraph."""
-    return _day_in(text.lead_paragraph, published)
-
-
-def _day_in(passage: str, published: dt.date | None) -> Finding | None:
-    found = _range(passage, published) or _explicit(passage, published)
-    if found:
-        return Finding(EventDate(found[0], found[1], "text"), passage)
-    relative = _relative(passage, published)
-    if relative:
-        return Finding(EventDate(relative, None, "text"), passage)
-    return None
+    return _day_in(text.lead_paragraph, reference_day(text, published))
 
 
 def date_ending_title(text: ReadoutText, published: dt.date | None) -> Finding | None:
-    """No. 10's shape: "PM call with President Zelenskyy: 7 July 2022"."""
-    title_date = _TITLE_DATE.search(text.title)
-    day = _build(title_date, published) if title_date else None
+    """A title that ends with the day: "PM call with President Zelenskyy: 7 July 2022", "… | 28
+    August 2024", "… - 28 August 2024"."""
+    title_date = _patterns()["title_dmy"].search(text.title) or _patterns()["title_mdy"].search(text.title)
+    day = _resolve(title_date, reference_day(text, published)) if title_date else None
     return Finding(EventDate(day, None, "text"), text.title) if day else None
 
 
 def date_opening_later_sentence(text: ReadoutText, published: dt.date | None) -> Finding | None:
     """A later sentence that starts with the date: "On 16 May, the two leaders …"."""
+    reference = reference_day(text, published)
     for sentence in text.sentences[1:]:
-        found = _explicit_sentence_start(sentence, published)
-        if found:
-            return Finding(EventDate(found, None, "text"), sentence)
+        for name in ("mdy", "dmy", "numeric"):
+            match = _patterns()[name].match(sentence)
+            day = _resolve(match, reference) if match else None
+            if day and not _after(day, reference):
+                return Finding(EventDate(day, None, "text"), sentence)
+    return None
+
+
+def date_statement_was_made(text: ReadoutText, published: dt.date | None) -> Finding | None:
+    """The day a statement was made: "…," the Presidency said on Tuesday.
+
+    For a readout that announces a meeting still to come this is the readout's date; for other
+    readouts it comes after every shape of the event's own date.
+    """
+    reference = reference_day(text, published)
+    for sentence in text.sentences:
+        for match in _patterns()["statement"].finditer(sentence):
+            day = _statement_day(match.group("when"), reference)
+            if day and not _after(day, reference):
+                return Finding(EventDate(day, None, "text"), sentence)
     return None
 
 
@@ -87,61 +143,128 @@ def publication_date(text: ReadoutText, published: dt.date | None) -> Finding | 
     return Finding(EventDate(published, None, "published"), "(publication date)") if published else None
 
 
-def _explicit(passage: str, published) -> tuple[dt.date, None] | None:
-    for pattern in (_MDY, _DMY, _BARE_MDY, _BARE_DMY):
-        for match in pattern.finditer(passage):
-            day = _build(match, published)
-            if day:
+# ------------------------------------------------------------------ reading and resolving
+
+
+def reference_day(text: ReadoutText, published: dt.date | None) -> dt.date | None:
+    """The day that "today" and "on Monday" count from: the dateline's date, else publication."""
+    return _dateline_day(text, published) or published
+
+
+def _dateline_day(text: ReadoutText, published: dt.date | None) -> dt.date | None:
+    dateline = text.dateline
+    return _written_day(dateline.day, published) if dateline and dateline.day else None
+
+
+def _day_in(passage: str, reference: dt.date | None) -> Finding | None:
+    """The first date in the passage that has already happened on the reference day."""
+    found = _range(passage, reference) or _explicit(passage, reference)
+    if found:
+        return Finding(EventDate(found[0], found[1], "text"), passage)
+    relative = _relative(passage, reference)
+    if relative:
+        return Finding(EventDate(relative, None, "text"), passage)
+    return None
+
+
+def _explicit(passage: str, reference) -> tuple[dt.date, None] | None:
+    for name in ("mdy", "dmy", "numeric", "bare_mdy", "bare_dmy"):
+        for match in _patterns()[name].finditer(passage):
+            day = _resolve(match, reference, _is_future(passage, match.start()))
+            if day and not _after(day, reference):
                 return day, None
     return None
 
 
-def _explicit_sentence_start(sentence: str, published) -> dt.date | None:
-    for pattern in (_MDY, _DMY):
-        match = pattern.match(sentence)
-        if match:
-            return _build(match, published)
-    return None
-
-
-def _range(passage: str, published) -> tuple[dt.date, dt.date] | None:
-    for pattern in (_RANGE_DMY, _RANGE_MDY):
-        match = pattern.search(passage)
+def _range(passage: str, reference) -> tuple[dt.date, dt.date] | None:
+    for name in ("range_dmy", "range_mdy"):
+        match = _patterns()[name].search(passage)
         if not match:
             continue
-        last = _build(match, published)
+        last = _resolve(match, reference, _is_future(passage, match.start()))
         if last is None:
             continue
         first_month = month_number(match.group("m1")) if match.groupdict().get("m1") else last.month
         first = make_date(last.year, first_month, int(match.group("d1")))
-        if first and first < last:
+        if first and first < last and not _after(first, reference):
             return first, last
     return None
 
 
-def _build(match: re.Match, published: dt.date | None) -> dt.date | None:
-    month = month_number(match.group("month"))
-    day = int(match.group("day"))
-    if match.group("year"):
-        return make_date(int(match.group("year")), month, day)
-    if published is None:
+def _resolve(match: re.Match, reference: dt.date | None, ahead: bool = False) -> dt.date | None:
+    """The date a matched shape names; a missing year comes from the reference day."""
+    parts = match.groupdict()
+    if parts.get("m2"):  # "16.02.2024"
+        return make_date(int(parts["year2"]), int(parts["m2"]), int(parts["day2"]))
+    number = int(parts["m"]) if parts.get("m") else month_number(parts["month"])
+    day = int(parts["day"])
+    if parts.get("year"):
+        return make_date(int(parts["year"]), number, day)
+    if reference is None:
         return None  # "On August 3" with nothing to tell the year
-    candidate = make_date(published.year, month, day)
-    if candidate and candidate > published + dt.timedelta(days=1):
-        candidate = make_date(published.year - 1, month, day)
+    return _in_year_of(reference, number, day, ahead)
+
+
+def _in_year_of(reference: dt.date, number: int, day: int, ahead: bool) -> dt.date | None:
+    """Month and day in the reference's year, or the year before (after, when `ahead`) when
+    that would put it on the wrong side of the reference."""
+    candidate = make_date(reference.year, number, day)
+    if candidate and not ahead and candidate > reference + _SLACK:
+        candidate = make_date(reference.year - 1, number, day)
+    elif candidate and ahead and candidate < reference:
+        candidate = make_date(reference.year + 1, number, day)
     return candidate
 
 
-def _relative(passage: str, published: dt.date | None) -> dt.date | None:
-    if published is None:
+def _relative(passage: str, reference: dt.date | None) -> dt.date | None:
+    if reference is None:
         return None
-    if _TODAY.search(passage):
-        return published
-    if _YESTERDAY.search(passage):
-        return published - dt.timedelta(days=1)
-    weekday = _WEEKDAY.search(passage)
-    if weekday:
-        wanted = _WEEKDAYS.index(weekday.group("weekday").lower())
-        back = (published.weekday() - wanted) % 7
-        return published - dt.timedelta(days=back)
+    patterns = _patterns()
+    if patterns["today"].search(passage):
+        return reference
+    if patterns["yesterday"].search(passage):
+        return reference - dt.timedelta(days=1)
+    for match in patterns["weekday"].finditer(passage):
+        if _is_future(passage, match.start()):
+            continue  # "will be held on Thursday": the Thursday to come
+        return _weekday_before(reference, match.group("weekday"))
     return None
+
+
+def _statement_day(when: str, reference: dt.date | None) -> dt.date | None:
+    """The day of "said on Tuesday", "said today", "announced on 15 August": never ahead."""
+    patterns = _patterns()
+    if reference is not None and patterns["today"].fullmatch(when):
+        return reference
+    if reference is not None and patterns["yesterday"].fullmatch(when):
+        return reference - dt.timedelta(days=1)
+    if reference is not None and re.fullmatch(weekday_names(), when):
+        return _weekday_before(reference, when)
+    return _written_day(when, reference)
+
+
+def _written_day(written: str, reference: dt.date | None) -> dt.date | None:
+    """A date written alone ("Feb. 1", "14.6.2021"); a missing year comes from the reference."""
+    parts = date_parts(written)
+    if parts is None:
+        return None
+    year, number, day = parts
+    if year is not None:
+        return make_date(year, number, day)
+    return _in_year_of(reference, number, day, ahead=False) if reference else None
+
+
+def _weekday_before(reference: dt.date, name: str) -> dt.date:
+    """The latest such weekday on or before the reference day."""
+    return reference - dt.timedelta(days=(reference.weekday() - weekday_number(name)) % 7)
+
+
+def _is_future(passage: str, offset: int) -> bool:
+    """Whether the clause leading up to `offset` speaks of what is still to come ("will meet")."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(passage, 0, offset)), default=0)
+    return bool(_patterns()["future"].search(passage, start, offset))
+
+
+def _after(day: dt.date, reference: dt.date | None) -> bool:
+    """A day after the reference has not happened yet when the readout was written."""
+    return reference is not None and day > reference + _SLACK

@@ -15,16 +15,23 @@ PUBLISHER = (
     publisher.publisher_title_shape,
 )
 
+# The event's own date where the text gives it, the day the words were written otherwise. Dates
+# still to come ("will meet on August 24") are never taken.
 DATE = (
     dates.date_in_opening_sentence,
+    dates.date_in_dateline,
     dates.date_in_opening_paragraph,
     dates.date_ending_title,
     dates.date_opening_later_sentence,
+    dates.date_statement_was_made,
     dates.publication_date,
 )
 
-# An announcement's day is the day it was made: the meeting it announces has not happened.
+# An announcement's day is the day it was made ("…, the Presidency said on Tuesday"), else its
+# dateline's or its publication's: the meeting it announces has not happened.
 ANNOUNCEMENT_DATE = (
+    dates.date_statement_was_made,
+    dates.date_in_dateline,
     dates.publication_date,
 )
 

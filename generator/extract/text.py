@@ -4,27 +4,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
-from ..model import Readout
+from ..datetext import words
+from ..model import Dateline, Readout
 from ..registry import normalize_quotes
 
-# Abbreviations after which a full stop ends no sentence: "Mr. Kono", "Sept. 20", "U.S. Secretary".
-_NOT_AFTER = "".join(
-    rf"(?<!\b{abbreviation}\.)" for abbreviation in (
-        "Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen", "Rep", "Prof",
-        "Amb", "Cmdr", "Lt", "Adm", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-        "Oct", "Nov", "Dec", "[A-Z]",
-    )
-)
+# Abbreviations after which a full stop ends no sentence: "Mr. Kono", "U.S. Secretary"; months
+# written short ("Sept. 20") come from dates.yml.
+_ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen", "Rep",
+                  "Prof", "Amb", "Cmdr", "Lt", "Adm", "[A-Z]")
 # A transcript turn: "PRIME MINISTER KISHIDA: (As interpreted.) Good morning …"
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}[A-Z.]):\s")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])" + _NOT_AFTER + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@cache
+def _sentence_break() -> re.Pattern:
+    """A sentence ends at . ! or ?, but not after "Mr." or a month written short ("Sept. 16")."""
+    months = sorted(name.capitalize() for name in words().abbreviations if name in words().months)
+    not_after = "".join(rf"(?<!\b{re.escape(a) if a in months else a}\.)"
+                        for a in (*_ABBREVIATIONS, *months))
+    return re.compile(r"(?<=[.!?])" + not_after + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Split a paragraph into sentences without breaking "Mr. Kono" or "U.S. Secretary"."""
-    return [s.strip() for s in _SENTENCE_BREAK.split(paragraph) if s.strip()]
+    """Split a paragraph into sentences without breaking "Mr. Kono", "U.S. Secretary", "Feb. 1"."""
+    return [s.strip() for s in _sentence_break().split(paragraph) if s.strip()]
 
 
 @dataclass
@@ -38,8 +43,16 @@ class ReadoutText:
         return normalize_quotes(self.readout.title or "")
 
     @cached_property
+    def dateline(self) -> Dateline | None:
+        return self.readout.dateline
+
+    @cached_property
     def paragraphs(self) -> list[str]:
-        return [normalize_quotes(p) for p in self.readout.paragraphs]
+        """The paragraphs, the first without its dateline: the lead is "X met Y …"."""
+        paragraphs = list(self.readout.paragraphs)
+        if self.dateline and paragraphs and paragraphs[0].startswith(self.dateline.text):
+            paragraphs[0] = paragraphs[0][len(self.dateline.text):]
+        return [normalize_quotes(p) for p in paragraphs]
 
     @cached_property
     def sentences(self) -> list[str]:
