@@ -176,6 +176,19 @@ class DateWords:
     statement: tuple[str, ...]  # "said", "announced": the clause dates a statement
 
 
+@dataclass(frozen=True)
+class PassingWords:
+    """places_in_passing.yml: words that show a place is not where the event happened."""
+
+    before: tuple[str, ...] = ()  # earlier in the place's clause: "condolences", "heading for"
+    after: tuple[str, ...] = ()  # right after the place: "last year"
+    voice: tuple[str, ...] = ()  # after a venue standing for its government: "spokesman", "said"
+
+
+# A cue's name says how its words are used; `the government speaking` applies to venues only.
+_PASSING_CUES = ("incident", "travel", "another occasion", "the government speaking")
+
+
 @dataclass
 class Registry:
     people: dict[str, Person] = field(default_factory=dict)
@@ -190,6 +203,7 @@ class Registry:
     names: NameWords = field(default_factory=NameWords)
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # roles.yml: phrase lists
     formats: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # in priority order
+    passing: PassingWords = field(default_factory=PassingWords)
 
     def person(self, person_id: str) -> Person | None:
         return self.people.get(person_id)
@@ -277,6 +291,7 @@ _SCHEMAS = {
     ),
     "titles.yml": ({"title", "phrases", "rank"}, {"title", "phrases", "rank", "unnamed"}),
     "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
+    "places_in_passing.yml": ({"cue"}, {"cue", "before", "after"}),
     "dates.yml": (
         {"language", "published", "months"},
         {"language", "published", "months", "weekdays", "joiners", "year_marks", "today",
@@ -285,7 +300,7 @@ _SCHEMAS = {
 }
 _STRING_LISTS = ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases",
                  "title_shapes", "published", "joiners", "year_marks", "today", "yesterday",
-                 "future", "statement")
+                 "future", "statement", "before", "after")
 _NAME_TABLES = {"months": 12, "weekdays": 7}  # lists of spellings, one list per month or weekday
 _OFFICE_KEYS = {"title", "from", "to"}
 
@@ -336,6 +351,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             raise RegistryError(f"formats.yml: {raw['format']}: not one of {', '.join(FORMATS)}")
         registry.formats.append((raw["format"], tuple(raw["phrases"])))
     _date_words(entries["dates.yml"])  # checked with the rest; `datetext` reads it for the parser
+    registry.passing = _passing_words(entries["places_in_passing.yml"])
     _check_topics(registry)
     _check_unique_names(registry)
     return registry
@@ -438,7 +454,8 @@ def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]
 
 def _entry_key(raw: dict) -> str | None:
     """What names an entry in messages and duplicate checks: its id, name, title, format, …"""
-    return next((raw[k] for k in ("id", "name", "title", "format", "language") if raw.get(k)), None)
+    return next((raw[k] for k in ("id", "name", "title", "format", "language", "cue") if raw.get(k)),
+                None)
 
 
 def _check_name_table(value, count: int, where: str) -> None:
@@ -450,6 +467,23 @@ def _check_name_table(value, count: int, where: str) -> None:
             isinstance(v, str) and v.strip() for v in spellings
         ):
             raise RegistryError(f"{where}: {spellings!r} is not a list of spellings")
+
+
+def _passing_words(entries: list[dict]) -> PassingWords:
+    for raw in entries:
+        if raw["cue"] not in _PASSING_CUES:
+            raise RegistryError(
+                f"places_in_passing.yml: {raw['cue']}: not one of {', '.join(_PASSING_CUES)}"
+            )
+        if raw["cue"] == "the government speaking" and raw.get("before"):
+            raise RegistryError("places_in_passing.yml: the government speaking: give only 'after'")
+    speaking = [raw for raw in entries if raw["cue"] == "the government speaking"]
+    others = [raw for raw in entries if raw["cue"] != "the government speaking"]
+    return PassingWords(
+        tuple(w for raw in others for w in _strings(raw, "before")),
+        tuple(w for raw in others for w in _strings(raw, "after")),
+        tuple(w for raw in speaking for w in _strings(raw, "after")),
+    )
 
 
 def load_date_words(data_dir: Path = DATA_DIR) -> DateWords:

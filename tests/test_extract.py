@@ -133,6 +133,7 @@ def test_dateline_gives_the_date_and_leaves_the_lead(extractor):
         "President Vladimir Putin.\n",
     )
     assert facts.date == dt.date(2024, 9, 5)
+    assert facts.location == "Beijing"
     assert {p.name for p in facts.principals} == {"Xi Jinping", "Vladimir Putin"}
 
 
@@ -411,6 +412,69 @@ def test_sidelines_of_a_summit_in_a_city(extractor):
     )
     assert facts.location == "Hangzhou"
     assert facts.format == "meeting"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Xi Jinping met President Vladimir Putin and expressed condolences over the attack in Tokyo.",
+        "President Xi Jinping met President Vladimir Putin, their first talks since their meeting in Seoul in May.",
+        "President Xi Jinping met President Vladimir Putin while heading for the summit in Seoul.",
+        "President Xi Jinping met President Vladimir Putin ahead of the G20 summit in Hangzhou.",
+        "President Xi Jinping met President Vladimir Putin to discuss the situation in Kyiv.",
+        "President Xi Jinping met President Vladimir Putin, an Elysee Palace spokesperson said.",
+    ],
+)
+def test_places_named_in_passing_are_not_the_location(extractor, sentence):
+    facts = facts_of(extractor, f"A Title\n\nOn May 6, 2024, {sentence}\n")
+    assert facts.location is None
+
+
+@pytest.mark.parametrize(
+    "sentence, location",
+    [
+        ("President Xi Jinping welcomed President Vladimir Putin to Tokyo.", "Tokyo"),
+        ("President Xi Jinping, who is visiting Seoul, met President Vladimir Putin.", "Seoul"),
+        ("President Vladimir Putin held talks with President Xi Jinping at Zhongnanhai.", "Zhongnanhai, Beijing"),
+        ("President Xi Jinping met President Vladimir Putin in Beijing, days after the attack in Kyiv.", "Beijing"),
+    ],
+)
+def test_the_place_the_event_is_put_in(extractor, sentence, location):
+    facts = facts_of(extractor, f"A Title\n\nOn May 6, 2024, {sentence}\n")
+    assert facts.location == location
+
+
+def test_a_venue_in_the_first_sentences_beats_a_city_named_for_another_occasion(extractor):
+    facts = facts_of(
+        extractor,
+        "A Title\n2024-05-06\n\nPresident Xi Jinping will attend the summit in Seoul in November.\n"
+        "He said so to President Emmanuel Macron during their talks in the Elysee Palace today.\n",
+    )
+    assert facts.location == "Élysée Palace, Paris"
+
+
+def test_here_in_a_city_places_remarks(extractor):
+    facts = facts_of(
+        extractor,
+        "Remarks by President Xi Jinping and President Emmanuel Macron\n\nMay 6, 2024\n\n"
+        "PRESIDENT MACRON: Good morning. Thank you, Mr. President.\n\n"
+        "It is a pleasure to receive you here in Paris this week.\n",
+    )
+    assert facts.location == "Paris"
+
+
+def test_a_video_call_has_a_place_only_where_its_host_sat(extractor):
+    head = "President Xi Jinping held a video call with President Emmanuel Macron"
+    assert facts_of(extractor, f"A Title\n\nOn May 6, 2024, {head} in Beijing.\n").location is None
+    hosted = facts_of(extractor, f"A Title\n\nOn May 6, 2024, {head}, hosted from Zhongnanhai.\n")
+    assert hosted.location == "Zhongnanhai, Beijing"
+    transcript = facts_of(
+        extractor,
+        "Remarks by President Emmanuel Macron at a Virtual Event\n\nMay 6, 2024\n\n"
+        "Elysee Palace Paris, France\n\n1:35 P.M. CEST\n\n"
+        f"PRESIDENT MACRON: Welcome to this video call. {head} today.\n",
+    )
+    assert transcript.location == "Élysée Palace, Paris"
 
 
 def test_unknown_venue_in_a_known_city(extractor):

@@ -65,6 +65,10 @@ def person(entries, person_id):
         ("dates.yml", lambda e: e[1]["months"][0].append("Feb."),
          "months spelling 'feb' already means another month"),
         ("dates.yml", lambda e: e[0].pop("published"), "missing key 'published'"),
+        ("places_in_passing.yml", lambda e: e[0].update(cue="gossip"), "gossip: not one of"),
+        ("places_in_passing.yml",
+         lambda e: next(c for c in e if c["cue"] == "the government speaking").update(before=["x"]),
+         "give only 'after'"),
     ],
 )
 def test_mistakes_are_errors_naming_file_and_entry(data, name, change, message):

@@ -93,9 +93,10 @@ TOPICS = [
 
 def write_tiny_registry(folder: Path) -> Path:
     """Write the tiny registry beside the real word lists: formats, titles, publishers, names,
-    roles and dates."""
+    roles, dates and places in passing."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("formats.yml", "titles.yml", "publishers.yml", "names.yml", "roles.yml", "dates.yml"):
+    for name in ("formats.yml", "titles.yml", "publishers.yml", "names.yml", "roles.yml", "dates.yml",
+                 "places_in_passing.yml"):
         shutil.copy(DATA_DIR / name, folder / name)
     for person in PEOPLE:
         for office in person.get("offices", []):

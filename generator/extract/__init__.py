@@ -66,9 +66,8 @@ class Extractor:
             warnings.append("no date in the text and no publication date: the readout is undated")
         if when.date and when.date > (today or dt.date.today()):
             warnings.append(f"event date {when.date} is in the future")
-        location = None
-        if fmt not in REMOTE_FORMATS:
-            location = decide("location", strategies.LOCATION, text, self.lexicon)
+        where = strategies.REMOTE_LOCATION if fmt in REMOTE_FORMATS else strategies.LOCATION
+        location = decide("location", where, text, self.lexicon)
         publisher_country = publisher.country if publisher else None
         people = self.people.extract(ctx, publisher_country, announced)
         warnings += people.warnings

@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..datetext import month_names
 from ..matcher import PhraseMatcher, phrase_alternation
-from ..registry import Registry
+from ..registry import Registry, normalize_quotes
 
 
 @dataclass
@@ -65,10 +66,20 @@ class Lexicon:
         for org in registry.organizations.values():
             country_phrases += [(n, CountryRef(org.name, True)) for n in (org.name, *org.aliases)]
         self.countries = PhraseMatcher(country_phrases)
-        self.places = PhraseMatcher(
+        place_phrases = (
             [(n, place) for place in registry.places.values() for n in (place.name, *place.aliases)]
             + [(c.capital, c.capital) for c in registry.countries.values() if c.capital]
         )
+        self.places = PhraseMatcher(place_phrases)
+        # Datelines print places in capitals: "WASHINGTON", "ST. PETERSBURG".
+        self.place_by_name = {normalize_quotes(n).casefold(): place for n, place in place_phrases}
+        passing = registry.passing
+        self.passing_before = re.compile(rf"(?<!\w)(?:{_any_of(passing.before)})(?!\w)", re.I)
+        self.passing_after = re.compile(
+            rf"\s*(?:(?:{_any_of(passing.after)})(?!\w)|in\s+(?:{month_names()}|(?:19|20)\d\d)(?![\w-]))",
+            re.I,
+        )
+        self.government_speaking = re.compile(rf"\s*(?:{_any_of(passing.voice)})(?!\w)", re.I)
         self.topics = PhraseMatcher(
             ((s, t.id) for t in registry.topics.values() for s in t.signals), ignore_case=True
         )
@@ -98,3 +109,8 @@ class Lexicon:
             rf"\b({alternation})\s*[-–—]\s*({alternation})(?!\w)(?:\s+[\w-]+){{0,6}}?\s+"
             r"(?:relations?|relationship|ties|partnership|cooperation|friendship|dialogue)\b"
         )
+
+
+def _any_of(phrases) -> str:
+    """An alternation of the phrases; one that matches nothing when there are none."""
+    return phrase_alternation(phrases) or r"(?!x)x"

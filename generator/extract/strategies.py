@@ -49,8 +49,21 @@ FORMAT = (
     formats.meeting_word_in_title,
 )
 
+# The venue or the city of the event itself: a transcript's venue line, the venue or city the
+# lead puts the event in, a venue in the first sentences, the dateline's city; then weaker shapes.
 LOCATION = (
-    places.location_in_opening_sentence,
-    places.location_in_opening_paragraph,
+    places.venue_line_of_transcript,
+    places.venue_in_opening_sentence,
+    places.place_of_meeting_in_opening_sentence,
+    places.venue_in_opening_sentences,
+    places.dateline_city,
+    places.place_of_meeting_in_opening_paragraph,
+    places.place_the_speakers_are_in,
     places.location_in_title,
+)
+
+# A call or video event has a place only where the text says where its host sat.
+REMOTE_LOCATION = (
+    places.venue_line_of_transcript,
+    places.place_hosted_from,
 )
