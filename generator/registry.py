@@ -172,7 +172,6 @@ class DateWords:
     year_marks: tuple[str, ...]  # words after a year: "17 июля 2020 г."
     today: tuple[str, ...]
     yesterday: tuple[str, ...]
-    future: tuple[str, ...]  # "will", "is expected to": the clause speaks of what is to come
     statement: tuple[str, ...]  # "said", "announced": the clause dates a statement
 
 
@@ -295,12 +294,12 @@ _SCHEMAS = {
     "dates.yml": (
         {"language", "published", "months"},
         {"language", "published", "months", "weekdays", "joiners", "year_marks", "today",
-         "yesterday", "future", "statement"},
+         "yesterday", "statement"},
     ),
 }
 _STRING_LISTS = ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases",
                  "title_shapes", "published", "joiners", "year_marks", "today", "yesterday",
-                 "future", "statement", "before", "after")
+                 "statement", "before", "after")
 _NAME_TABLES = {"months": 12, "weekdays": 7}  # lists of spellings, one list per month or weekday
 _OFFICE_KEYS = {"title", "from", "to"}
 
@@ -514,7 +513,7 @@ def _date_words(entries: list[dict]) -> DateWords:
     return DateWords(
         tables["months"], tables["weekdays"], frozenset(abbreviations), merged("published"),
         merged("joiners"), merged("year_marks"), merged("today"), merged("yesterday"),
-        merged("future"), merged("statement"),
+        merged("statement"),
     )
 
 

@@ -109,7 +109,7 @@ def test_the_day_a_statement_was_made(extractor):
     assert [e.strategy for e in facts.evidence if e.fact == "date"] == ["date statement was made"]
 
 
-def test_the_statement_date_chain_skips_the_meeting_announced(extractor):
+def test_the_announcement_date_chain_skips_the_meeting_announced(extractor):
     # For a readout announcing a meeting, the date is the statement's, even when the text names
     # an earlier meeting's day first.
     readout = parse(SourceText(
@@ -119,8 +119,10 @@ def test_the_statement_date_chain_skips_the_meeting_announced(extractor):
         "utf-8", "text",
     ))
     text = ReadoutText(readout)
-    event, _ = first_finding("date", strategies.DATE, text, dt.date(2024, 9, 11))
-    statement, why = first_finding("date", strategies.ANNOUNCEMENT_DATE, text, dt.date(2024, 9, 11))
+    published = dt.date(2024, 9, 11)
+    event, _ = first_finding("date", strategies.DATE, text, published, extractor.lexicon)
+    statement, why = first_finding("date", strategies.ANNOUNCEMENT_DATE, text, published,
+                                   extractor.lexicon)
     assert event.date == dt.date(2024, 9, 2)
     assert statement.date == dt.date(2024, 9, 11) and why.strategy == "date statement was made"
 

@@ -44,7 +44,8 @@ class Extractor:
             "publisher", strategies.PUBLISHER, readout, self.registry)
         published = overrides.get("published", readout.published)
         published_day = as_date(published)
-        when = decide("date", strategies.DATE, text, published_day) or EventDate(None, None, "none")
+        when = decide("date", strategies.DATE, text, published_day, self.lexicon) or EventDate(
+            None, None, "none")
         if "date" in overrides:
             when.date, when.basis = overrides["date"], "override"
             evidence = [Evidence("date", str(when.date), "curator's sidecar", "")]
@@ -53,8 +54,8 @@ class Extractor:
         announced = shape == "announcement"
         if announced and "date" not in overrides:
             evidence = [e for e in evidence if e.fact != "date"]
-            when = decide("date", strategies.ANNOUNCEMENT_DATE, text, published_day) or EventDate(
-                None, None, "none")
+            when = decide("date", strategies.ANNOUNCEMENT_DATE, text, published_day,
+                          self.lexicon) or EventDate(None, None, "none")
             ctx.day = when.date
         if announced:
             fmt, detail = "other", None

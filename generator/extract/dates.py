@@ -21,6 +21,7 @@ from functools import cache
 from ..datetext import (DAY, YEAR, date_parts, make_date, month, month_names, month_number,
                         weekday, weekday_names, weekday_number, words)
 from .evidence import Finding
+from .lexicon import Lexicon
 from .text import ReadoutText
 
 _PART_OF_DAY = r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?"
@@ -48,7 +49,6 @@ def _patterns() -> dict[str, re.Pattern]:
     on = r"\b(?:On|on|In|in)\s+"
     today = "|".join(re.escape(w) for w in words().today)
     yesterday = "|".join(re.escape(w) for w in words().yesterday)
-    future = "|".join(re.escape(w) for w in sorted(words().future, key=len, reverse=True))
     statement = "|".join(re.escape(w) for w in sorted(words().statement, key=len, reverse=True))
     m1 = month().replace("?P<month>", "?P<m1>")
     return {
@@ -74,7 +74,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"\b(?:on|On)\s+{_PART_OF_DAY}{weekday()}"),
         "title_dmy": re.compile(rf"(?:[:,|–—]|\s-)\s*{DAY}\s+{month()}\s+{YEAR}\s*$"),
         "title_mdy": re.compile(rf"(?:[:,|–—]|\s-)\s*{month()}\s+{DAY},\s*{YEAR}\s*$"),
-        "future": re.compile(rf"\b(?:{future})\b", re.I),
         # "the Presidency said on Tuesday", "the ministry announced today"; not "I said".
         "statement": re.compile(
             rf"(?<!\bI )(?<!\bwe )(?<!\bWe )\b(?:{statement})\s+(?:on\s+)?(?P<when>"
@@ -87,23 +86,23 @@ def _patterns() -> dict[str, re.Pattern]:
 # ------------------------------------------------------------------ strategies
 
 
-def date_in_opening_sentence(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def date_in_opening_sentence(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """"On the evening of May 16, 2024", "from 5 to 7 May", "today", "on Monday" in the lead."""
-    return _day_in(text.lead, reference_day(text, published))
+    return _day_in(text.lead, reference_day(text, published), lexicon.future_cue)
 
 
-def date_in_dateline(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def date_in_dateline(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """Wire copy's opening "WASHINGTON, Feb. 1 (Xinhua) --" or "14.6.2021 –"."""
     day = _dateline_day(text, published)
     return Finding(EventDate(day, None, "text"), text.dateline.text) if day else None
 
 
-def date_in_opening_paragraph(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def date_in_opening_paragraph(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """The same shapes later in the first paragraph."""
-    return _day_in(text.lead_paragraph, reference_day(text, published))
+    return _day_in(text.lead_paragraph, reference_day(text, published), lexicon.future_cue)
 
 
-def date_ending_title(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def date_ending_title(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """A title that ends with the day: "PM call with President Zelenskyy: 7 July 2022", "… | 28
     August 2024", "… - 28 August 2024"."""
     title_date = _patterns()["title_dmy"].search(text.title) or _patterns()["title_mdy"].search(text.title)
@@ -111,7 +110,7 @@ def date_ending_title(text: ReadoutText, published: dt.date | None) -> Finding |
     return Finding(EventDate(day, None, "text"), text.title) if day else None
 
 
-def date_opening_later_sentence(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def date_opening_later_sentence(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """A later sentence that starts with the date: "On 16 May, the two leaders …"."""
     reference = reference_day(text, published)
     for sentence in text.sentences[1:]:
@@ -123,7 +122,7 @@ def date_opening_later_sentence(text: ReadoutText, published: dt.date | None) ->
     return None
 
 
-def date_statement_was_made(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def date_statement_was_made(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """The day a statement was made: "…," the Presidency said on Tuesday.
 
     For a readout that announces a meeting still to come this is the readout's date; for other
@@ -138,7 +137,7 @@ def date_statement_was_made(text: ReadoutText, published: dt.date | None) -> Fin
     return None
 
 
-def publication_date(text: ReadoutText, published: dt.date | None) -> Finding | None:
+def publication_date(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
     """Nothing in the text: the day the readout was published, with a warning."""
     return Finding(EventDate(published, None, "published"), "(publication date)") if published else None
 
@@ -156,32 +155,32 @@ def _dateline_day(text: ReadoutText, published: dt.date | None) -> dt.date | Non
     return _written_day(dateline.day, published) if dateline and dateline.day else None
 
 
-def _day_in(passage: str, reference: dt.date | None) -> Finding | None:
+def _day_in(passage: str, reference: dt.date | None, future: re.Pattern) -> Finding | None:
     """The first date in the passage that has already happened on the reference day."""
-    found = _range(passage, reference) or _explicit(passage, reference)
+    found = _range(passage, reference, future) or _explicit(passage, reference, future)
     if found:
         return Finding(EventDate(found[0], found[1], "text"), passage)
-    relative = _relative(passage, reference)
+    relative = _relative(passage, reference, future)
     if relative:
         return Finding(EventDate(relative, None, "text"), passage)
     return None
 
 
-def _explicit(passage: str, reference) -> tuple[dt.date, None] | None:
+def _explicit(passage: str, reference, future: re.Pattern) -> tuple[dt.date, None] | None:
     for name in ("mdy", "dmy", "numeric", "bare_mdy", "bare_dmy"):
         for match in _patterns()[name].finditer(passage):
-            day = _resolve(match, reference, _is_future(passage, match.start()))
+            day = _resolve(match, reference, _is_future(passage, match.start(), future))
             if day and not _after(day, reference):
                 return day, None
     return None
 
 
-def _range(passage: str, reference) -> tuple[dt.date, dt.date] | None:
+def _range(passage: str, reference, future: re.Pattern) -> tuple[dt.date, dt.date] | None:
     for name in ("range_dmy", "range_mdy"):
         match = _patterns()[name].search(passage)
         if not match:
             continue
-        last = _resolve(match, reference, _is_future(passage, match.start()))
+        last = _resolve(match, reference, _is_future(passage, match.start(), future))
         if last is None:
             continue
         first_month = month_number(match.group("m1")) if match.groupdict().get("m1") else last.month
@@ -216,7 +215,7 @@ def _in_year_of(reference: dt.date, number: int, day: int, ahead: bool) -> dt.da
     return candidate
 
 
-def _relative(passage: str, reference: dt.date | None) -> dt.date | None:
+def _relative(passage: str, reference: dt.date | None, future: re.Pattern) -> dt.date | None:
     if reference is None:
         return None
     patterns = _patterns()
@@ -225,7 +224,7 @@ def _relative(passage: str, reference: dt.date | None) -> dt.date | None:
     if patterns["yesterday"].search(passage):
         return reference - dt.timedelta(days=1)
     for match in patterns["weekday"].finditer(passage):
-        if _is_future(passage, match.start()):
+        if _is_future(passage, match.start(), future):
             continue  # "will be held on Thursday": the Thursday to come
         return _weekday_before(reference, match.group("weekday"))
     return None
@@ -259,10 +258,10 @@ def _weekday_before(reference: dt.date, name: str) -> dt.date:
     return reference - dt.timedelta(days=(reference.weekday() - weekday_number(name)) % 7)
 
 
-def _is_future(passage: str, offset: int) -> bool:
+def _is_future(passage: str, offset: int, future: re.Pattern) -> bool:
     """Whether the clause leading up to `offset` speaks of what is still to come ("will meet")."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(passage, 0, offset)), default=0)
-    return bool(_patterns()["future"].search(passage, start, offset))
+    return bool(future.search(passage, start, offset))
 
 
 def _after(day: dt.date, reference: dt.date | None) -> bool:

@@ -80,6 +80,9 @@ class Lexicon:
             re.I,
         )
         self.government_speaking = re.compile(rf"\s*(?:{_any_of(passing.voice)})(?!\w)", re.I)
+        # "will", "is expected to": a clause about what is still to come (roles.yml `future_cues`).
+        self.future_cue = re.compile(
+            rf"\b(?:{_any_of(registry.roles.get('future_cues', ()))})\b", re.I)
         self.topics = PhraseMatcher(
             ((s, t.id) for t in registry.topics.values() for s in t.signals), ignore_case=True
         )
