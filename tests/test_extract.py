@@ -164,6 +164,16 @@ def test_no_title_and_no_year_gives_no_date(extractor):
     assert facts.date is None
 
 
+def test_a_sidecar_date_replaces_only_the_date_evidence(extractor):
+    source = SourceText(Provenance("seeds/t.txt", "0" * 64), "10 Downing Street\nPM call with "
+                        "President Xi Jinping: 28 August 2024\n\nThe Prime Minister spoke to President "
+                        "Xi Jinping.\n", "utf-8", "text")
+    facts, _ = extractor.extract(parse(source), {"date": dt.date(2024, 8, 27)})
+    why = {e.fact: e.strategy for e in facts.evidence}
+    assert facts.date == dt.date(2024, 8, 27) and why["date"] == "curator's sidecar"
+    assert why["publisher"] == "publisher masthead"
+
+
 def test_impossible_date_is_not_taken(extractor):
     facts = facts_of(extractor, "Title\nMarch 1, 2024\n\nOn February 30, 2024, President Xi Jinping met Vladimir Putin.\n")
     assert facts.date == dt.date(2024, 3, 1)

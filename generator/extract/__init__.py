@@ -48,7 +48,8 @@ class Extractor:
             None, None, "none")
         if "date" in overrides:
             when.date, when.basis = overrides["date"], "override"
-            evidence = [Evidence("date", str(when.date), "curator's sidecar", "")]
+            evidence = [e for e in evidence if e.fact != "date"]
+            evidence.append(Evidence("date", str(when.date), "curator's sidecar", ""))
         ctx = self.people.context(text, when.date)
         shape = decide("kind", strategies.KIND, ctx)
         announced = shape == "announcement"
