@@ -134,7 +134,8 @@ def _one_timestamp(line: str) -> dt.datetime | dt.date | None:
 
 
 def date_parts(text: str) -> tuple[int | None, int, int] | None:
-    """Year (None when not written), month and day of a date written alone: "Feb. 1", "14.6.2021"."""
+    """Year (None when not written), month and day of a date written alone: "Feb. 1",
+    "14.6.2021"."""
     text = text.strip().rstrip(".,")
     for pattern in _patterns()["alone"]:
         match = pattern.match(text)

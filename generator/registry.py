@@ -453,8 +453,8 @@ def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]
 
 def _entry_key(raw: dict) -> str | None:
     """What names an entry in messages and duplicate checks: its id, name, title, format, …"""
-    return next((raw[k] for k in ("id", "name", "title", "format", "language", "cue") if raw.get(k)),
-                None)
+    keys = ("id", "name", "title", "format", "language", "cue")
+    return next((raw[k] for k in keys if raw.get(k)), None)
 
 
 def _check_name_table(value, count: int, where: str) -> None:
@@ -496,7 +496,8 @@ def _date_words(entries: list[dict]) -> DateWords:
     abbreviations: set[str] = set()
     for raw in entries:
         for key, numbers in tables.items():
-            for number, spellings in enumerate(raw.get(key) or (), start=1 if key == "months" else 0):
+            first = 1 if key == "months" else 0  # January is 1, Monday 0, as in datetime
+            for number, spellings in enumerate(raw.get(key) or (), start=first):
                 for written in spellings:
                     spelling = written.strip().lower().rstrip(".")
                     if numbers.setdefault(spelling, number) != number:

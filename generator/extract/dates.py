@@ -52,7 +52,9 @@ def _patterns() -> dict[str, re.Pattern]:
     statement = "|".join(re.escape(w) for w in sorted(words().statement, key=len, reverse=True))
     m1 = month().replace("?P<month>", "?P<m1>")
     return {
-        "mdy": re.compile(rf"{on}{_PART_OF_DAY}{on_weekday}{month()}\s+{DAY}(?:,\s*{YEAR})?(?![\d:])"),
+        "mdy": re.compile(
+            rf"{on}{_PART_OF_DAY}{on_weekday}{month()}\s+{DAY}(?:,\s*{YEAR})?(?![\d:])"
+        ),
         "dmy": re.compile(
             rf"{on}{_PART_OF_DAY}{on_weekday}{DAY}{more_days}\s+{month()}(?:,?\s+{YEAR})?(?![\d:])"
         ),
@@ -63,8 +65,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "bare_mdy": re.compile(rf"\b{month()}\s+{DAY},\s*{YEAR}\b"),
         "bare_dmy": re.compile(rf"\b{DAY}\s+{month()}\s+{YEAR}\b"),
         "range_dmy": re.compile(
-            rf"\bfrom\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:{m1}\s+)?(?:to|until|through|-|–)\s+"
-            rf"{DAY}\s+{month()}(?:,?\s+{YEAR})?"
+            rf"\bfrom\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:{m1}\s+)?"
+            rf"(?:to|until|through|-|–)\s+{DAY}\s+{month()}(?:,?\s+{YEAR})?"
         ),
         "range_mdy": re.compile(
             rf"\b{month()}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|through)\s*{DAY}(?:,\s*{YEAR})?"
@@ -86,33 +88,40 @@ def _patterns() -> dict[str, re.Pattern]:
 # ------------------------------------------------------------------ strategies
 
 
-def date_in_opening_sentence(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def date_in_opening_sentence(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """"On the evening of May 16, 2024", "from 5 to 7 May", "today", "on Monday" in the lead."""
-    return _day_in(text.lead, reference_day(text, published), lexicon.future_cue)
+    return _day_in(text.lead, _reference_day(text, published), lexicon.future_cue)
 
 
-def date_in_dateline(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def date_in_dateline(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """Wire copy's opening "WASHINGTON, Feb. 1 (Xinhua) --" or "14.6.2021 –"."""
     day = _dateline_day(text, published)
     return Finding(EventDate(day, None, "text"), text.dateline.text) if day else None
 
 
-def date_in_opening_paragraph(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def date_in_opening_paragraph(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """The same shapes later in the first paragraph."""
-    return _day_in(text.lead_paragraph, reference_day(text, published), lexicon.future_cue)
+    return _day_in(text.lead_paragraph, _reference_day(text, published), lexicon.future_cue)
 
 
-def date_ending_title(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def date_ending_title(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """A title that ends with the day: "PM call with President Zelenskyy: 7 July 2022", "… | 28
     August 2024", "… - 28 August 2024"."""
-    title_date = _patterns()["title_dmy"].search(text.title) or _patterns()["title_mdy"].search(text.title)
-    day = _resolve(title_date, reference_day(text, published)) if title_date else None
+    patterns = _patterns()
+    title = text.title
+    title_date = patterns["title_dmy"].search(title) or patterns["title_mdy"].search(title)
+    day = _resolve(title_date, _reference_day(text, published)) if title_date else None
     return Finding(EventDate(day, None, "text"), text.title) if day else None
 
 
-def date_opening_later_sentence(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def date_opening_later_sentence(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """A later sentence that starts with the date: "On 16 May, the two leaders …"."""
-    reference = reference_day(text, published)
+    reference = _reference_day(text, published)
     for sentence in text.sentences[1:]:
         for name in ("mdy", "dmy", "numeric"):
             match = _patterns()[name].match(sentence)
@@ -122,13 +131,14 @@ def date_opening_later_sentence(text: ReadoutText, published: dt.date | None, le
     return None
 
 
-def date_statement_was_made(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def date_statement_was_made(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """The day a statement was made: "…," the Presidency said on Tuesday.
 
     For a readout that announces a meeting still to come this is the readout's date; for other
     readouts it comes after every shape of the event's own date.
     """
-    reference = reference_day(text, published)
+    reference = _reference_day(text, published)
     for sentence in text.sentences:
         for match in _patterns()["statement"].finditer(sentence):
             day = _statement_day(match.group("when"), reference)
@@ -137,15 +147,18 @@ def date_statement_was_made(text: ReadoutText, published: dt.date | None, lexico
     return None
 
 
-def publication_date(text: ReadoutText, published: dt.date | None, lexicon: Lexicon) -> Finding | None:
+def publication_date(text: ReadoutText, published: dt.date | None,
+        lexicon: Lexicon) -> Finding | None:
     """Nothing in the text: the day the readout was published, with a warning."""
-    return Finding(EventDate(published, None, "published"), "(publication date)") if published else None
+    if published is None:
+        return None
+    return Finding(EventDate(published, None, "published"), "(publication date)")
 
 
 # ------------------------------------------------------------------ reading and resolving
 
 
-def reference_day(text: ReadoutText, published: dt.date | None) -> dt.date | None:
+def _reference_day(text: ReadoutText, published: dt.date | None) -> dt.date | None:
     """The day that "today" and "on Monday" count from: the dateline's date, else publication."""
     return _dateline_day(text, published) or published
 

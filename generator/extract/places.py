@@ -76,7 +76,8 @@ def venue_in_opening_sentence(text: ReadoutText, lexicon: Lexicon) -> Finding | 
 
 
 def place_of_meeting_in_opening_sentence(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
-    """"met in Shanghai", "who is visiting Beijing", "on the sidelines of the G20 Summit in Bali"."""
+    """"met in Shanghai", "who is visiting Beijing", "on the sidelines of the G20 Summit in
+    Bali"."""
     return _located(text.lead, lexicon, _LOCATIVE)
 
 
@@ -126,7 +127,8 @@ def place_hosted_from(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
 # ------------------------------------------------------------------ reading a passage
 
 
-def _located(passage: str, lexicon: Lexicon, cue: re.Pattern, venues_only: bool = False) -> Finding | None:
+def _located(passage: str, lexicon: Lexicon, cue: re.Pattern,
+             venues_only: bool = False) -> Finding | None:
     """The first place in the passage that `cue` leads up to and that is not named in passing."""
     for match in lexicon.places.find(passage):
         if venues_only and not _is_venue(match.value):
@@ -146,7 +148,8 @@ def _before_match(passage: str, match: Match, cue: re.Pattern) -> bool:
 
 def _in_passing(passage: str, match: Match, lexicon: Lexicon) -> bool:
     """A place in a clause about something else, or tied to another time: "in Seoul in May"."""
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(passage, 0, match.start)), default=0)
+    breaks = _CLAUSE_BREAK.finditer(passage, 0, match.start)
+    clause_start = max((m.end() for m in breaks), default=0)
     if lexicon.passing_before.search(passage, clause_start, match.start):
         return True
     return bool(lexicon.passing_after.match(passage, match.end))

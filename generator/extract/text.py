@@ -12,8 +12,8 @@ from ..registry import normalize_quotes
 
 # Abbreviations after which a full stop ends no sentence: "Mr. Kono", "U.S. Secretary"; months
 # written short ("Sept. 20") come from dates.yml.
-_ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen", "Rep",
-                  "Prof", "Amb", "Cmdr", "Lt", "Adm", "[A-Z]")
+_ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen",
+                  "Rep", "Prof", "Amb", "Cmdr", "Lt", "Adm", "[A-Z]")
 # A transcript turn: "PRIME MINISTER KISHIDA: (As interpreted.) Good morning …"
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}[A-Z.]):\s")
 
