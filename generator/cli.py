@@ -141,6 +141,8 @@ def _explain(args) -> int:
 
     try:
         print(explain_file(args.file, load_registry()))
+    except BrokenPipeError:  # `summit explain FILE | head`: the reader has seen enough
+        sys.stderr.close()
     except ReadoutError as exc:
         print(f"summit: {exc}", file=sys.stderr)
         return 1

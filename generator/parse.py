@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?。\"”]\s*$")
 # Chinese, Japanese and Korean run words together; each character counts as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 MAX_HEAD_LINES = 8
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$")
 
 
 def parse(source: SourceText) -> Readout:
@@ -73,8 +74,10 @@ def parse(source: SourceText) -> Readout:
         elif TIME_LINE.match(line):
             if previous is not None and len(head_candidates) > 1:  # the title stays the title
                 place_line = head_candidates.pop()
-        elif _is_body(line) or _continues(lines, index):
-            break
+        elif _is_body(line) or _continues(lines, index) or line.endswith(":"):
+            break  # a line introducing what follows ("… provided the following readout:") is body
+        elif _BYLINE.match(line):
+            masthead.append(line)  # a reporter's byline is never the title
         else:
             head_candidates.append(line)
             candidate = line
@@ -82,7 +85,7 @@ def parse(source: SourceText) -> Readout:
         index += 1
     if head_candidates:
         title = max(head_candidates, key=len)  # section names and mastheads are shorter
-        masthead = [line for line in head_candidates if line is not title]
+        masthead += [line for line in head_candidates if line is not title]
     paragraphs = []
     for block in _blocks(lines[index:]):
         stamp = parse_timestamp(block)

@@ -212,3 +212,35 @@ def test_datelines_are_recorded_and_the_paragraph_kept_whole(opening, place, day
 )
 def test_speaker_labels_and_abbreviations_are_no_datelines(paragraph):
     assert parse(source(f"A Title\n\n{paragraph}\n")).dateline is None
+
+
+def test_a_byline_is_never_the_title():
+    readout = parse(source(
+        "By Maria Fernandes\n\n"
+        "President Lula will travel to Beijing next week for talks with President Xi Jinping.\n"
+    ))
+    assert readout.title is None
+    assert "By Maria Fernandes" in readout.masthead
+
+
+def test_a_line_introducing_the_readout_is_body_not_title():
+    readout = parse(source(
+        "Readout of the Secretary's Meeting with the Minister of Defence of Poland\n"
+        "March 4, 2024\n\n"
+        "Pentagon Press Secretary Pat Ryder provided the following readout:\n\n"
+        "Secretary of Defense Lloyd Austin met today with Polish Minister of Defence Wladyslaw "
+        "Kosiniak-Kamysz at the Pentagon.\n"
+    ))
+    assert readout.title == "Readout of the Secretary's Meeting with the Minister of Defence of Poland"
+    assert readout.paragraphs[0].endswith("the following readout:")
+
+
+def test_the_lead_is_the_first_sentence_after_an_introduction():
+    from generator.extract.text import ReadoutText
+
+    text = ReadoutText(parse(source(
+        "Readout of a Meeting\nMarch 4, 2024\n\n"
+        "A spokesperson provided the following readout:\n\n"
+        "The Secretary met today with the Minister at the Pentagon. They discussed air defence.\n"
+    )))
+    assert text.lead == "The Secretary met today with the Minister at the Pentagon."

@@ -147,12 +147,20 @@ def _before_match(passage: str, match: Match, cue: re.Pattern) -> bool:
 
 
 def _in_passing(passage: str, match: Match, lexicon: Lexicon) -> bool:
-    """A place in a clause about something else, or tied to another time: "in Seoul in May"."""
+    """A place in a clause about something else, or tied to another time: "in Seoul in May";
+    or part of a longer name: "the Élysée Treaty", "the Minsk Agreements"."""
     breaks = _CLAUSE_BREAK.finditer(passage, 0, match.start)
     clause_start = max((m.end() for m in breaks), default=0)
     if lexicon.passing_before.search(passage, clause_start, match.start):
         return True
+    named_after = _NAMED_AFTER.match(passage, match.end)
+    if named_after and named_after.group(1) not in lexicon.places:
+        return True
     return bool(lexicon.passing_after.match(passage, match.end))
+
+
+# A capitalised word right after a place makes them one name: "Élysée Treaty", "Bali Process".
+_NAMED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 def _is_venue(place) -> bool:

@@ -19,7 +19,7 @@ from ..model import ATTENDEE, PRINCIPAL
 from ..registry import RANKS, Registry, rank_of
 from .evidence import Finding
 from .mentions import Mentions, Speaker, holds
-from .text import ReadoutText
+from .text import ReadoutText, is_introduction
 
 MODERATOR = "moderator"  # attends the meeting; speaks for no side
 MODERATING = "moderating"  # the rule name a moderator's evidence carries
@@ -110,12 +110,13 @@ class Context:
     def meeting_sentences(self) -> list[Sentence]:
         """The opening sentences that report the meeting: the lead, and when the lead reports no
         meeting or names no one in it, the first sentence of the opening that does both."""
-        if not self.sentences:
+        opening = [s for s in self.sentences if not is_introduction(s.text)]
+        if not opening:
             return []
-        lead = self.sentences[0]
+        lead = opening[0]
         if self.reports_meeting(lead) and self.people_in(lead.start, lead.end):
             return [lead]
-        following = [s for s in self.sentences[1:4] if s.paragraph <= lead.paragraph + 1]
+        following = [s for s in opening[1:4] if s.paragraph <= lead.paragraph + 1]
         meeting = next((s for s in following
                         if self.reports_meeting(s) and self.people_in(s.start, s.end)), None)
         return [lead, meeting] if meeting else [lead]

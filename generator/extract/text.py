@@ -27,6 +27,11 @@ def _sentence_break() -> re.Pattern:
     return re.compile(r"(?<=[.!?])" + not_after + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
+def is_introduction(paragraph: str) -> bool:
+    """A one-sentence paragraph that ends in a colon introduces what follows."""
+    return paragraph.rstrip().endswith(":") and len(sentences(paragraph)) == 1
+
+
 def sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences without breaking "Mr. Kono", "U.S. Secretary", "Feb. 1"."""
     return [s.strip() for s in _sentence_break().split(paragraph) if s.strip()]
@@ -61,11 +66,14 @@ class ReadoutText:
     @cached_property
     def lead(self) -> str:
         """The opening sentence: who met whom, when, where, in what form."""
-        return self.sentences[0] if self.sentences else ""
+        opening = sentences(self.lead_paragraph)
+        return opening[0] if opening else ""
 
     @cached_property
     def lead_paragraph(self) -> str:
-        return self.paragraphs[0] if self.paragraphs else ""
+        """The first paragraph after any line introducing the readout ("Spokesperson X provided
+        the following readout:")."""
+        return next((p for p in self.paragraphs if not is_introduction(p)), "")
 
     @cached_property
     def body(self) -> str:
