@@ -156,6 +156,7 @@ class NameWords:
     office_heads: tuple[str, ...] = ()
     lowering: tuple[str, ...] = ()
     relations: tuple[str, ...] = ()
+    state_forms: tuple[str, ...] = ()
     office_domains: tuple[str, ...] = ()
     anonymous_speakers: tuple[str, ...] = ()
 
@@ -416,7 +417,7 @@ def _load_list(path: Path) -> list[dict]:
 
 
 NAME_WORD_LISTS = ("stops", "honorifics", "particles", "office_heads", "lowering", "relations",
-                   "office_domains", "anonymous_speakers")
+                   "state_forms", "office_domains", "anonymous_speakers")
 ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "described_event",
                    "presence_verbs",
                    "attendee_cues", "joining_cues", "host_cues", "session_leads", "moderator_cues",

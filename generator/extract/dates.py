@@ -73,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "today": re.compile(rf"\b(?:{today})\b", re.I),
         "yesterday": re.compile(rf"\b(?:{yesterday})\b", re.I),
-        "weekday": re.compile(rf"\b(?:on|On)\s+{_PART_OF_DAY}{weekday()}"),
+        "weekday": re.compile(rf"\b(?:on|On|this|This|last|Last)\s+{_PART_OF_DAY}{weekday()}"),
         "title_dmy": re.compile(rf"(?:[:,|–—]|\s-)\s*{DAY}\s+{month()}\s+{YEAR}\s*$"),
         "title_mdy": re.compile(rf"(?:[:,|–—]|\s-)\s*{month()}\s+{DAY},\s*{YEAR}\s*$"),
         # "the Presidency said on Tuesday", "the ministry announced today"; not "I said".

@@ -53,6 +53,9 @@ class Lexicon:
         self.unnamed_office = re.compile(
             rf"(?:^|\bthe\s+|\bThe\s+)(?P<title>{unnamed})(?!\s+(?:of\s+)?[A-Z])"
         )
+        # "Principality of", "Grand Duchy of the": a form of state before a country's name
+        self.state_form = re.compile(
+            rf"(?:{phrase_alternation(words.state_forms)})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
         address = phrase_alternation(words.honorifics)
         self.address = re.compile(
             rf"(?:[^\S\n]*,)?(?:[^\S\n]+(?:{address})(?=[^\S\n]))*[^\S\n]*"

@@ -30,8 +30,6 @@ _SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III")
 _OWNED_BY_ANOTHER = re.compile(r"\b(?:to|of|for|from|by) the\s+$|['’]s\s+$")
 _FAMILY_NAME_FIRST = re.compile(r"\b([A-Z]{2,})[^\S\n]+([A-Z][a-z]+)\b")
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
-# "Principality of", "Grand Duchy of", "Kingdom of the": a form of state before a country's name
-_STATE_FORM = re.compile(r"(?:[A-Z][a-z]+[^\S\n]+){1,2}of[^\S\n]+(?:the[^\S\n]+)?")
 
 
 @dataclass
@@ -109,8 +107,8 @@ class MentionFinder:
         mentions = Mentions()
         self._registered(full, mentions)
         self._family_name_first(full, mentions)
-        self._titled(full, day, mentions)
         self._appositive(full, day, mentions)
+        self._titled(full, day, mentions)
         speakers = self._speakers(text, day, mentions)
         self._surnames(full, mentions)
         for places in mentions.spans.values():
@@ -192,45 +190,80 @@ class MentionFinder:
 
     def _appositive(self, full: str, day, mentions: Mentions) -> None:
         """A name, then its office: "H.E. Mr. Xavier Espot Zamora, Head of Government of Andorra",
-        as ministries that put the name first write it."""
+        "Mr. KISHIDA Fumio, Prime Minister of Japan", as ministries that put the name first
+        write them."""
         for office in self.lexicon.offices.find(full):
             comma = re.search(r",[^\S\n]*(?:the[^\S\n]+)?\Z", full[max(0, office.start - 8):office.start])
-            if not comma or office.value in (None, ""):
+            if not comma or office.value == "":
                 continue
             name_end = office.start - len(comma.group(0))
-            words = list(re.finditer(r"[^\s,;:()]+", full[max(0, name_end - 80):name_end]))
-            tokens = []
-            for word in reversed(words):
-                text = word.group(0)
-                if text in self.address_words or not (
-                    self._name_word(text, ["x"]) or text in self.particles
-                ):
-                    break
-                tokens.insert(0, word)
-            if len(tokens) < 2 or tokens[0].group(0) in self.particles:
+            named_here = next((key for key, places in mentions.spans.items()
+                               if any(e == name_end for _, e in places)), None)
+            if named_here is not None:  # "Mr. KISHIDA Fumio, Prime Minister of Japan"
+                person = mentions.found[named_here]
+                person.title = person.title or self._office_after_name(full, office)[0]
                 continue
-            offset = max(0, name_end - 80)
-            start, end = offset + tokens[0].start(), offset + tokens[-1].end()
+            span = self._name_before(full, name_end)
+            if span is None:
+                continue
+            start, end = span
+            title, country = self._office_after_name(full, office)
             before = full[max(0, start - 30):start]
             addressed = bool(re.search(r"(?:H\.E\.|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Highness|Majesty)[^\S\n]+\Z", before))
-            country = None
-            of = re.match(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?", full[office.end:office.end + 12])
-            if of:
-                named = self._country_at(full, office.end + of.end())
-                country = named[0] if named else None
-            if not (addressed or country) or any(
-                s < end and start < e for places in mentions.spans.values() for s, e in places
-            ):
+            if not (addressed or country):
+                continue
+            known = next((key for key, places in mentions.spans.items()
+                          if any(s < end and start < e for s, e in places)), None)
+            if known is not None:
+                person = mentions.found[known]
+                person.title = person.title or title
                 continue
             name = full[start:end]
-            person_id = self._resolve(name, office.value, day, mentions)
+            person_id = self._resolve(name, title, day, mentions)
             if person_id is not None:
                 person = self.registry.people[person_id]
-                mentions.add(person.id, person.name, True, self.registry.home(person), office.value,
+                mentions.add(person.id, person.name, True, self.registry.home(person), title,
                              start, end, "name before its office")
             else:
-                mentions.add(slugify(name), name, False, country, office.value, start, end,
+                mentions.add(slugify(name), name, False, country, title, start, end,
                              "name before its office")
+
+    def _name_before(self, full: str, name_end: int) -> tuple[int, int] | None:
+        """The span of a name of two or more words ending at `name_end`, after any words of
+        address ("H.E. Mr. Xavier Espot Zamora")."""
+        offset = max(0, name_end - 80)
+        words = list(re.finditer(r"[^\s,;:()]+", full[offset:name_end]))
+        tokens = []
+        for word in reversed(words):
+            text = word.group(0)
+            if text in self.address_words or not (
+                self._name_word(text, ["x"]) or text in self.particles
+            ):
+                break
+            tokens.insert(0, word)
+        if len(tokens) < 2 or tokens[0].group(0) in self.particles:
+            return None
+        return offset + tokens[0].start(), offset + tokens[-1].end()
+
+    def _office_after_name(self, full: str, office) -> tuple[str | None, str | None]:
+        """The office as written after a name, and the country it is of: "Secretary of Foreign
+        Affairs of the Republic of the Philippines" → ("Secretary of Foreign Affairs", …)."""
+        cursor = office.end
+        country = None
+        for _ in range(2):  # "of Foreign Affairs", then "of the Philippines"
+            of = re.match(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?", full[cursor:cursor + 12])
+            if not of:
+                break
+            named = self._country_at(full, cursor + of.end())
+            if named:
+                country = named[0]
+                break
+            domain_end = self._skip_domain(full, cursor + of.end())
+            if domain_end == cursor + of.end():
+                break
+            cursor = domain_end
+        title = office.value or re.sub(r"\s+", " ", full[office.start:cursor]).strip(" ,")
+        return title, country
 
     def _speakers(self, text: ReadoutText, day, mentions: Mentions) -> list[Speaker]:
         """Transcript turns: "PRIME MINISTER KISHIDA:" is Prime Minister Kishida speaking."""
@@ -365,6 +398,10 @@ class MentionFinder:
             if "\n" in gap or gap.strip(" \t,"):
                 break
             word = token.group(0)
+            if word in ("of", "for"):
+                country_next = re.match(r"[^\S\n]+(?:the[^\S\n]+)?", full[token.end():token.end() + 6])
+                if country_next and self._country_at(full, token.end() + country_next.end()):
+                    break  # "… of Foreign Affairs | of the Philippines": the office ends here
             if word in self.domains or word.islower() or word in ("&",):
                 last = token.end()
                 continue
@@ -380,7 +417,7 @@ class MentionFinder:
         """The country named at `position`, by name or alias, also behind a form of state the
         registry does not list ("the Principality of Andorra")."""
         window = full[position:position + 80]
-        state_form = _STATE_FORM.match(window)
+        state_form = self.lexicon.state_form.match(window)
         for skip in (0, state_form.end() if state_form else None):
             if skip is None:
                 continue
