@@ -24,7 +24,7 @@ import yaml
 from .extract import Extractor
 from .link import describe_topic
 from .parse import parse
-from .registry import Registry
+from .registry import Registry, read_yaml
 from .sources import Candidate, ReadoutError, read_source
 
 FORMAT_ALIASES = {"telephone call": "phone call", "virtual meeting": "video call",
@@ -112,10 +112,7 @@ class FloorsError(ValueError):
 
 def load_floors(path: Path) -> dict[str, float]:
     """Per-field floors from YAML (`field: 0.9`), every field one that the evaluation scores."""
-    try:
-        floors = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise FloorsError(f"{path}: cannot be read: {exc}") from None
+    floors = read_yaml(path, FloorsError, str(path))
     if not isinstance(floors, dict):
         raise FloorsError(f"{path}: expected a mapping of field to floor")
     known = Evaluation().scores()

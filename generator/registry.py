@@ -377,12 +377,17 @@ def _check_topics(registry: Registry) -> None:
                 raise RegistryError(f"topics.yml: {topic.id}: parents loop: {' > '.join(chain)}")
 
 
+def read_yaml(path: Path, error: type[Exception] = RegistryError, label: str | None = None):
+    """A YAML file's data; `error` naming the file (as `label`) when it cannot be read."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise error(f"{label or path.name}: cannot be read: {exc}") from None
+
+
 def _load_list(path: Path) -> list[dict]:
     name = path.name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RegistryError(f"{name}: cannot be read: {exc}") from None
+    data = read_yaml(path)
     if not isinstance(data, list):
         raise RegistryError(f"{name}: expected a list of entries at the top level")
     required, allowed = _SCHEMAS[name]
@@ -429,10 +434,7 @@ ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "des
 def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """A mapping of word lists (names.yml, roles.yml): every key given, each a list of distinct
     non-empty strings."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RegistryError(f"{path.name}: cannot be read: {exc}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise RegistryError(f"{path.name}: expected a mapping of word lists")
     unknown = sorted(set(data) - set(keys))
