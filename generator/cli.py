@@ -54,8 +54,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _generate(args, finish: bool = True):
     """Generate content/; print the report unless `finish` is False (build prints it later)."""
-    import time
-
     from .pipeline import generate
     from .progress import progress_for
 

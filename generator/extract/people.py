@@ -66,9 +66,6 @@ class PeopleExtractor:
                 given[unnamed.id] = (PRINCIPAL, "unnamed office-holder of the publishing government",
                                      ctx.text.title if self.lexicon.unnamed_office.search(ctx.text.title)
                                      else ctx.text.lead)
-            if not any(g[0] == PRINCIPAL for g in given.values()):
-                for person in sorted(mentions.found.values(), key=lambda f: f.first)[:2]:
-                    given[person.key] = (PRINCIPAL, "first people named", ctx.text.lead)
             _own_officials(mentions, given, publisher_country)
         return self._result(ctx, mentions, given, warnings)
 

@@ -207,6 +207,8 @@ def subject_or_object_of_meeting(ctx: Context) -> Roles:
     """Who met whom in the sentences that report the meeting: the subject and the object of the
     meeting verb or noun ("X held talks with Y", "negotiations with the President of Z")."""
     found: Roles = {}
+    if ctx.text.speaker_labels:
+        return found  # a transcript opens with a greeting or a question, not who met whom
     for sentence in ctx.meeting_sentences:
         text = _outside_narration(outside_sidelines(sentence.text))
         _, end = ctx.meeting_object(text)

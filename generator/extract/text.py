@@ -15,7 +15,7 @@ from ..registry import normalize_quotes
 _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen",
                   "Rep", "Prof", "Amb", "Cmdr", "Lt", "Adm", "[A-Z]")
 # A transcript turn: "PRIME MINISTER KISHIDA: (As interpreted.) Good morning …"
-_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{0,60}[A-Z.]):\s")
+_SPEAKER_LABEL = re.compile(r"([A-Z](?:[A-Z.'’ -]{0,60}[A-Z.])?):\s")
 
 
 @cache
