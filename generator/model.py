@@ -33,6 +33,7 @@ class Provenance:
     sha256: str
     url: str | None = None
     section: str | None = None  # the source's own section (last breadcrumb item), when known
+    retrieved: dt.date | None = None  # the day the text was taken from `url` (the sidecar's)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Readout:
     masthead: tuple[str, ...] = ()  # head lines that are neither title nor date: "10 Downing Street"
     dateline: Dateline | None = None
     place_line: str | None = None  # a transcript head's venue line, above its time line: "East Room"
+    date_line: str | None = None  # the line `published` was read from, as printed
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ FIELDS = {
     "topics": (_ids, "a list of topic ids such as climate-change"),
     "url": (lambda v: _text(v) and v.startswith(("http://", "https://")), "an http(s) URL"),
     "section": (_text, "a non-empty string"),
-    "publisher": (_text, "the publishing government's country name, e.g. United Kingdom"),
+    "retrieved": (_date, "the ISO date the text was taken from its url, such as 2024-05-17"),
+    "publisher": (_text, "the publishing office (The White House) or its country (United Kingdom)"),
     "redirect_from": (
         _addresses,
         "a list of the page's earlier addresses, each the part after readouts/ "

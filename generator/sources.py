@@ -89,6 +89,7 @@ def read_source(candidate: Candidate) -> SourceText:
         sha256=hashlib.sha256(data).hexdigest(),
         url=overrides.pop("url", None),
         section=overrides.pop("section", None),
+        retrieved=overrides.pop("retrieved", None),
     )
     return SourceText(
         provenance, text, encoding, READOUT_SUFFIXES[candidate.path.suffix.lower()], overrides
