@@ -114,6 +114,19 @@ class Facts:
     evidence: list = field(default_factory=list)  # extract.evidence.Evidence, fact by fact
 
     @property
+    def accessed(self) -> dt.date | None:
+        """The day the archive's copy stands for, as citations and feeds date it: the day its
+        text was taken from the source (the sidecar's `retrieved`), else the day the source
+        published it, else the day of the meeting. Never the day of a build."""
+        return self.source.retrieved or self.issued
+
+    @property
+    def issued(self) -> dt.date | None:
+        """The day the publisher issued the readout (else the day of the meeting)."""
+        published = self.published.date() if isinstance(self.published, dt.datetime) else self.published
+        return published or self.date
+
+    @property
     def principals(self) -> list[Participant]:
         return [p for p in self.participants if p.role == PRINCIPAL]
 
