@@ -55,10 +55,17 @@ _CODE_PUNCTUATION = re.compile(r"[\[\]{}]")
 def code_block(text: str) -> str:
     """Text shown literally as a block of code (a citation to copy): raw HTML, which Markdown
     leaves alone, holding no markup and no brace or bracket (as references) that a template
-    language or a link could start from, so a readout's words can never leave it."""
-    escaped = html.escape(_CONTROL_CHARACTERS.sub("", text).replace("\r", ""), quote=False)
+    language or a link could start from, so a readout's words can never leave it. A blank line
+    would end the block, so there is none; a tab is a space."""
+    escaped = html.escape(plain_code(text), quote=False)
     escaped = _CODE_PUNCTUATION.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
-    return "<pre><code>" + escaped.replace("\n\n", "\n") + "</code></pre>"
+    return "<pre><code>" + escaped + "</code></pre>"
+
+
+def plain_code(text: str) -> str:
+    """The text a code block shows: no control characters, no blank line, spaces for tabs."""
+    text = _CONTROL_CHARACTERS.sub("", text.replace("\t", " ")).replace("\r", "")
+    return re.sub(r"\n(?:[ ]*\n)+", "\n", text)
 
 
 def escape_attribute(text) -> str:
