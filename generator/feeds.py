@@ -71,20 +71,24 @@ def feed_files(inputs: PlanInputs) -> Iterator[Page]:
     sources += [(feed_path("topic", t.id), t.label, f"New readouts that discuss {t.label}",
                  topic_path(t.id), archive.by_topic.get(t.id, []))
                 for t in archive.topics.values()]
+    made: dict[tuple[str, str], FeedEntry] = {}  # a readout is in many feeds: made once per folder
     for path, title, subtitle, page, entries in sources:
-        feed = _feed(inputs, path, title, subtitle, page, entries, newest)
+        feed = _feed(inputs, path, title, subtitle, page, entries, newest, made)
         yield Page(path, None, None, None, key_inputs=(feed,), text=lambda feed=feed: atom(feed))
 
 
 def _feed(inputs: PlanInputs, path: str, title: str, subtitle: str, page: str,
-          entries: list[Entry], newest: dt.date) -> Feed:
+          entries: list[Entry], newest: dt.date, made: dict) -> Feed:
     def address(url: str) -> str:
         return site_address(inputs.site_url, url) if inputs.site_url else root_of(path) + url
 
     latest = sorted(entries, key=lambda e: (e.facts.accessed or dt.date.min,
                                             e.facts.date or dt.date.min, e.slug),
                     reverse=True)[:FEED_ENTRIES]
-    items = tuple(_entry(inputs, entry, address) for entry in latest)
+    for entry in latest:
+        if (entry.slug, root_of(path)) not in made:
+            made[entry.slug, root_of(path)] = _entry(inputs, entry, address)
+    items = tuple(made[entry.slug, root_of(path)] for entry in latest)
     feed_title = title if title == ARCHIVE_TITLE else f"{title} — {ARCHIVE_TITLE}"
     return Feed(path, _urn(path), feed_title, subtitle, address(page_url(page)),
                 address(path if inputs.site_url else path.rsplit("/", 1)[-1]),
