@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
                              help="extract and render everything afresh, keeping nothing")
         command.add_argument("--workers", type=int, default=None,
                              help="processes for extraction (default: one per core)")
+        command.add_argument("--site-url", default=os.environ.get("SITE_URL") or None,
+                             help="the site's address, for canonical links and absolute links in "
+                                  "feeds, citations and data (default: $SITE_URL)")
         if name == "build":
             command.add_argument("--site", type=Path, default=Path("site"))
             command.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
@@ -40,6 +44,14 @@ def main(argv: list[str] | None = None) -> int:
                           help="fail (exit 1) when any field scores below F, from 0 to 1")
     evaluate.add_argument("--floors", type=Path, metavar="FILE",
                           help="YAML of field: floor; fail (exit 1) when a field scores below its floor")
+    add = commands.add_parser("add", help="file a saved readout into the seeds folder, with its "
+                                          "sidecar, and show the facts extracted")
+    add.add_argument("file", type=Path, help="the readout as saved (.txt, .html or .md)")
+    add.add_argument("--url", required=True, help="the address it was published at")
+    add.add_argument("--publisher", help="the publishing office, when extraction cannot tell")
+    add.add_argument("--retrieved", type=_day, metavar="YYYY-MM-DD",
+                     help="the day it was taken from --url (default: today)")
+    add.add_argument("--seeds", type=Path, default=Path("seeds"))
     explain = commands.add_parser("explain", help="show a readout's facts and why extraction found them")
     explain.add_argument("file", type=Path, help="a readout (its sidecar NAME.yml is applied)")
     serve = commands.add_parser("serve", help="preview the site with live reload")
@@ -54,17 +66,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _generate(args, finish: bool = True):
     """Generate content/; print the report unless `finish` is False (build prints it later)."""
-    from .pipeline import generate
+    from .pipeline import generate, normalize_site_url
     from .progress import progress_for
 
     if not args.seeds.is_dir():
         print(f"summit: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
+    try:
+        args.site_url = normalize_site_url(args.site_url)
+    except ValueError as exc:
+        print(f"summit: {exc}", file=sys.stderr)
+        return 2
     progress = progress_for()
     cache = False if args.no_cache else (args.cache or True)
     try:
         report = generate(args.seeds, args.content, cache_dir=cache, workers=args.workers,
-                          progress=progress)
+                          progress=progress, site_url=args.site_url)
     finally:
         if progress:
             progress.finish()
@@ -92,7 +109,7 @@ def _build(args) -> int:
     from .site import build_site
 
     mark = time.perf_counter()
-    site_ok = build_site(args.config, args.content, args.site)
+    site_ok = build_site(args.config, args.content, args.site, args.site_url)
     report.timings["mkdocs"] = time.perf_counter() - mark
     _print_report(args, report, interactive)
     return status if site_ok else 1
@@ -133,6 +150,33 @@ def _eval(args) -> int:
     return 1 if failures else 0
 
 
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2024-05-17") from None
+
+
+def _add(args) -> int:
+    from .add import add_readout
+    from .sources import ReadoutError
+
+    try:
+        added = add_readout(args.file, args.seeds, load_registry(), url=args.url,
+                            publisher=args.publisher, retrieved=args.retrieved)
+    except ReadoutError as exc:
+        print(f"summit: {exc}", file=sys.stderr)
+        return 1
+    print(f"added {added.readout} and its sidecar {added.sidecar.name}\n")
+    print(added.explanation)
+    for note in added.notes:
+        print(f"note: {note}")
+    print(f"\nIf a fact is wrong, correct it in {added.sidecar}; then commit both files and push.")
+    return 0
+
+
 def _explain(args) -> int:
     from .explain import explain_file
     from .sources import ReadoutError
@@ -160,7 +204,7 @@ def _generate_command(args) -> int:
 
 
 _COMMANDS = {"generate": _generate_command, "build": _build, "eval": _eval, "explain": _explain,
-             "serve": _serve}
+             "add": _add, "serve": _serve}
 
 if __name__ == "__main__":
     sys.exit(main())

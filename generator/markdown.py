@@ -49,6 +49,23 @@ _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]\"'\\`]+\Z", re.IGNORECASE)
 
 
 _ATTRIBUTE_PUNCTUATION = re.compile(r"[\\`\[\](){}=]")
+_CODE_PUNCTUATION = re.compile(r"[\[\]{}]")
+
+
+def code_block(text: str) -> str:
+    """Text shown literally as a block of code (a citation to copy): raw HTML, which Markdown
+    leaves alone, holding no markup and no brace or bracket (as references) that a template
+    language or a link could start from, so a readout's words can never leave it. A blank line
+    would end the block, so there is none; a tab is a space."""
+    escaped = html.escape(plain_code(text), quote=False)
+    escaped = _CODE_PUNCTUATION.sub(lambda m: f"&#{ord(m.group(0))};", escaped)
+    return "<pre><code>" + escaped + "</code></pre>"
+
+
+def plain_code(text: str) -> str:
+    """The text a code block shows: no control characters, no blank line, spaces for tabs."""
+    text = _CONTROL_CHARACTERS.sub("", text.replace("\t", " ")).replace("\r", "")
+    return re.sub(r"\n(?:[ ]*\n)+", "\n", text)
 
 
 def escape_attribute(text) -> str:
@@ -73,10 +90,16 @@ def markdown_link(text, target: str) -> str:
     return f"[{escape_markdown(text)}]({target})"
 
 
-def external_link(url: str | None) -> str:
-    """A web address as a link only when it is plainly http(s); anything else shows as text."""
-    if url and _SAFE_URL.match(url):
-        return f"[{escape_markdown(url)}]({url})"
+def safe_url(url: str | None) -> bool:
+    """Plainly an http(s) address: nothing in it can end a link or start markup."""
+    return bool(url and _SAFE_URL.match(url))
+
+
+def external_link(url: str | None, text: str | None = None) -> str:
+    """A web address as a link (showing `text`, else itself) only when it is plainly http(s);
+    anything else shows as text."""
+    if safe_url(url):
+        return f"[{escape_markdown(text or url)}]({url})"
     return escape_markdown(url)
 
 

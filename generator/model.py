@@ -33,6 +33,7 @@ class Provenance:
     sha256: str
     url: str | None = None
     section: str | None = None  # the source's own section (last breadcrumb item), when known
+    retrieved: dt.date | None = None  # the day the text was taken from `url` (the sidecar's)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Readout:
     masthead: tuple[str, ...] = ()  # head lines that are neither title nor date: "10 Downing Street"
     dateline: Dateline | None = None
     place_line: str | None = None  # a transcript head's venue line, above its time line: "East Room"
+    date_line: str | None = None  # the line `published` was read from, as printed
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,19 @@ class Facts:
     publisher: str | None = None  # the publishing office ("The White House"), when known
     publisher_country: str | None = None  # whose "the President" the text means
     evidence: list = field(default_factory=list)  # extract.evidence.Evidence, fact by fact
+
+    @property
+    def accessed(self) -> dt.date | None:
+        """The day the archive's copy stands for, as citations and feeds date it: the day its
+        text was taken from the source (the sidecar's `retrieved`), else the day the source
+        published it, else the day of the meeting. Never the day of a build."""
+        return self.source.retrieved or self.issued
+
+    @property
+    def issued(self) -> dt.date | None:
+        """The day the publisher issued the readout (else the day of the meeting)."""
+        published = self.published.date() if isinstance(self.published, dt.datetime) else self.published
+        return published or self.date
 
     @property
     def principals(self) -> list[Participant]:

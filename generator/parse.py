@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from functools import cache
@@ -48,14 +48,16 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$")
 def parse(source: SourceText) -> Readout:
     """Split a decoded readout into its parts; never raises on odd text."""
     text = source.text
+    page = PageMeta()
     if source.format == "html":
-        text = html_to_text(text)
+        text, page = html_to_text(text)
     elif source.format == "markdown":
         text = markdown_to_text(text)
     lines = [_clean(line) for line in text.split("\n")]
     breadcrumb: tuple[str, ...] = ()
     title = None
     published = None
+    date_line = None
     masthead: list[str] = []
     head_candidates: list[str] = []
     place_line = None
@@ -70,7 +72,7 @@ def parse(source: SourceText) -> Readout:
         if not breadcrumb and _BREADCRUMB.match(line):
             breadcrumb = tuple(p.strip() for p in re.split(r"\s*(?:>|›|»)\s*", line) if p.strip())
         elif published is None and parse_timestamp(line) is not None:
-            published = parse_timestamp(line)
+            published, date_line = parse_timestamp(line), line
         elif TIME_LINE.match(line):
             if previous is not None and len(head_candidates) > 1:  # the title stays the title
                 place_line = head_candidates.pop()
@@ -90,12 +92,17 @@ def parse(source: SourceText) -> Readout:
     for block in _blocks(lines[index:]):
         stamp = parse_timestamp(block)
         if stamp is not None:
-            published = published or stamp  # a "Published 7 July 2022" footer
+            if published is None:  # a "Published 7 July 2022" footer
+                published, date_line = stamp, block
         elif not _CHROME.match(block):
             paragraphs.append(block)
     provenance = source.provenance
     if provenance.section is None and len(breadcrumb) > 1:
         provenance = replace(provenance, section=breadcrumb[-1])
+    if provenance.url is None and page.url:
+        provenance = replace(provenance, url=page.url)
+    if page.site_name and page.site_name not in masthead:
+        masthead.insert(0, page.site_name)
     return Readout(
         provenance=provenance,
         title=title,
@@ -105,6 +112,7 @@ def parse(source: SourceText) -> Readout:
         masthead=tuple(masthead),
         dateline=read_dateline(paragraphs[0]) if paragraphs else None,
         place_line=place_line,
+        date_line=date_line,
     )
 
 
@@ -181,8 +189,22 @@ def _blocks(lines: list[str]) -> list[str]:
     return blocks
 
 
+@dataclass(frozen=True)
+class PageMeta:
+    """What an HTML page says about itself in its head: its own address (the canonical link,
+    else og:url) and its site's name (og:site_name)."""
+
+    url: str | None = None
+    site_name: str | None = None
+
+
+# An address a page gives itself is kept only when it is plainly http(s) and of a sane length.
+_PAGE_URL = re.compile(r"https?://[^\s<>\"'`\\]{1,2000}\Z", re.I)
+
+
 class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page, one line per block element; scripts and styles dropped."""
+    """Visible text of an HTML page, one line per block element; scripts and styles dropped;
+    the page's own address and site name noted from its head."""
 
     _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section",
                "article", "header", "footer", "blockquote", "td", "dd", "dt"}
@@ -192,12 +214,38 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
+        self.meta: dict[str, str] = {}
 
     def handle_starttag(self, tag, attrs):
-        if tag in self._HIDDEN:
+        if tag in ("link", "meta"):
+            self._note_meta(tag, dict(attrs))
+        elif tag in self._HIDDEN:
             self.hidden += 1
         elif tag in self._BLOCKS:
             self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in ("link", "meta"):
+            self.handle_endtag(tag)
+
+    def _note_meta(self, tag: str, attrs: dict) -> None:
+        """The first canonical link, og:url and og:site_name the page declares."""
+        if tag == "link" and "canonical" in (attrs.get("rel") or "").lower().split():
+            key = "canonical"
+        elif tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or "").strip().lower()
+        else:
+            return
+        value = " ".join((attrs.get("href" if tag == "link" else "content") or "").split())
+        if key in ("canonical", "og:url", "og:site_name") and value:
+            self.meta.setdefault(key, value)
+
+    def page_meta(self) -> PageMeta:
+        urls = [self.meta.get(k) for k in ("canonical", "og:url")]
+        url = next((u for u in urls if u and _PAGE_URL.match(u)), None)
+        name = self.meta.get("og:site_name")
+        return PageMeta(url, name[:200] if name else None)
 
     def handle_endtag(self, tag):
         if tag in self._HIDDEN:
@@ -210,12 +258,13 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data.replace("\n", " "))
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str) -> tuple[str, PageMeta]:
+    """The page's visible text, and what its head says about it."""
     extractor = _TextExtractor()
     extractor.feed(markup)
     extractor.close()
     text = "".join(extractor.parts)
-    return re.sub(r"\n\s*\n(\s*\n)*", "\n\n", text)
+    return re.sub(r"\n\s*\n(\s*\n)*", "\n\n", text), extractor.page_meta()
 
 
 _MARKDOWN_BLOCK_START = re.compile(r"\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\|)")

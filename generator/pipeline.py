@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .extract import Extractor
 from .link import build_archive
+from .markdown import safe_url
 from .model import Entry
 from .parse import parse
 from .cache import (FactsCache, Record, code_fingerprint, data_fingerprint, default_cache_dir,
@@ -193,14 +194,25 @@ def _registry(cache_dir: Path | None) -> tuple[Registry, str]:
     return registry, fingerprint
 
 
+def normalize_site_url(site_url: str | None) -> str | None:
+    """The site's address ending in "/", or None; ValueError when it is no http(s) address."""
+    if not site_url:
+        return None
+    if not safe_url(site_url):
+        raise ValueError(f"site address {site_url!r} is not an http(s) URL")
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
 def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = None, *,
              cache_dir: Path | None | bool = True, workers: int | None = None,
-             progress: Progress | None = None) -> Report:
+             progress: Progress | None = None, site_url: str | None = None) -> Report:
     """Write `content_dir` from the readouts in `seeds_dir`; the report says what happened.
 
     `cache_dir` True means `.cache/summit/` beside the content folder; None or False, no cache.
+    `site_url`, the site's address, makes citations, feeds and data absolute.
     """
-    report = Report()
+    site_url = normalize_site_url(site_url)
+    report = Report(site_url=site_url)
     started = mark = time.perf_counter()
     if cache_dir is True:
         cache_dir = default_cache_dir(content_dir)
@@ -226,7 +238,7 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     mark = time.perf_counter()
     writer = ContentWriter(cache_dir, content_dir)
     build_fp = hashlib.sha256("\n".join([
-        code_fingerprint(), fingerprint,
+        code_fingerprint(), fingerprint, str(site_url),
         *(f"{r.record.digest} {addresses[r.label]} {redirects.get(r.label)}" for r in readings),
     ]).encode()).hexdigest()
     if writer.unchanged(build_fp):
@@ -237,7 +249,8 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     archive = build_archive(entries, registry)
     report.timings["link"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    result = render_content(archive, registry, content_dir, writer=writer, progress=progress)
+    result = render_content(archive, registry, content_dir, writer=writer, progress=progress,
+                            site_url=site_url)
     writer.save(build_fp)
     report.pages, report.pages_written = result.pages, result.written
     report.timings["render"] = time.perf_counter() - mark

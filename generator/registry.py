@@ -136,14 +136,27 @@ class Topic:
 
 @dataclass(frozen=True)
 class Publisher:
+    """A publishing office and the shapes of its pages (publishers.yml)."""
+
     name: str
     country: str | None  # None for a publisher a curator named but the registry does not know
     mastheads: tuple[str, ...]
     domains: tuple[str, ...]
     title_shapes: tuple[re.Pattern, ...] = ()  # titles only this publisher writes
+    short: str | None = None  # how listings name it: "UK Prime Minister's Office"
+    sections: tuple[re.Pattern, ...] = ()  # breadcrumb sections and section lines: "China News"
+    date_lines: tuple[re.Pattern, ...] = ()  # its date line as printed: "2024-05-17 02:14"
+    datelines: tuple[re.Pattern, ...] = ()  # a wire dateline opening the text: "MOSCOW, May 23. /TASS/."
+    news_agency: bool = False  # reports any government's meetings: speaks for no side
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def side(self) -> str | None:
+        """Whose "the President" the readout means and whose officials it names without a
+        nationality: the publisher's country, unless it is a wire service."""
+        return None if self.news_agency else self.country
 
 
 @dataclass(frozen=True)
@@ -227,26 +240,36 @@ class Registry:
 
     def publisher_by_url(self, url: str | None) -> Publisher | None:
         """The publisher whose domain serves this source URL (sub-domains included)."""
-        host = re.sub(r"^https?://([^/:]+).*$", r"\1", url or "").lower()
-        if not host:
-            return None
-        return next((p for p in self.publishers.values()
-                     if any(host == d or host.endswith("." + d) for d in p.domains)), None)
+        host = re.sub(r"^https?://([^/:?#]+).*$", r"\1", url or "", flags=re.S).lower()
+        return self.publisher_by_host(host) if host and "/" not in host else None
 
-    def publisher_by_title(self, title: str) -> Publisher | None:
-        """The publisher whose own title shape this is ("PM call with …" is No. 10's)."""
+    def publisher_by_host(self, host: str) -> Publisher | None:
+        """The publisher serving this host name; of several, the one naming the longest domain
+        (fmprc.gov.cn is the foreign ministry's, though gov.cn is the State Council's)."""
+        host = host.lower().rstrip(".")
+        matches = [(len(d), -order, p) for order, p in enumerate(self.publishers.values())
+                   for d in p.domains if host == d or host.endswith("." + d)]
+        return max(matches, key=lambda m: m[:2])[2] if matches else None
+
+    def publisher_by_shape(self, shape: str, text: str) -> Publisher | None:
+        """The first publisher one of whose `shape` patterns (title_shapes, sections, date_lines,
+        datelines) is found in `text`."""
         return next((p for p in self.publishers.values()
-                     if any(shape.search(title) for shape in p.title_shapes)), None)
+                     if any(pattern.search(text) for pattern in getattr(p, shape))), None)
 
     def publisher(self, name: str | None) -> Publisher | None:
-        """A publisher by name, or by the country a curator gave as `publisher`."""
+        """A publisher by its name or short name, or by the country a curator gave as
+        `publisher` (that country's government office listed first)."""
         if not name:
             return None
         if name in self.publishers:
             return self.publishers[name]
+        by_short = next((p for p in self.publishers.values() if p.short == name), None)
+        if by_short:
+            return by_short
         if name in self.countries:
-            return next((p for p in self.publishers.values() if p.country == name),
-                        Publisher(name, name, (), ()))
+            return next((p for p in self.publishers.values()
+                         if p.country == name and not p.news_agency), Publisher(name, name, (), ()))
         return None
 
     def holder(self, country: str, title: str, day: dt.date) -> Person | None:
@@ -287,7 +310,9 @@ _SCHEMAS = {
     ),
     "topics.yml": ({"id", "label"}, {"id", "label", "parent", "signals"}),
     "publishers.yml": (
-        {"name", "country"}, {"name", "country", "mastheads", "domains", "title_shapes"},
+        {"name", "country"},
+        {"name", "short", "country", "news_agency", "mastheads", "sections", "date_lines",
+         "datelines", "domains", "title_shapes"},
     ),
     "titles.yml": ({"title", "phrases", "rank"}, {"title", "phrases", "rank", "unnamed"}),
     "formats.yml": ({"format", "phrases"}, {"format", "phrases"}),
@@ -300,7 +325,7 @@ _SCHEMAS = {
 }
 _STRING_LISTS = ("aliases", "demonyms", "signals", "mastheads", "domains", "phrases",
                  "title_shapes", "published", "joiners", "year_marks", "today", "yesterday",
-                 "statement", "before", "after")
+                 "statement", "before", "after", "sections", "date_lines", "datelines")
 _NAME_TABLES = {"months": 12, "weekdays": 7}  # lists of spellings, one list per month or weekday
 _OFFICE_KEYS = {"title", "from", "to"}
 
@@ -340,11 +365,17 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         registry.topics[raw["id"]] = Topic(
             raw["id"], raw["label"], raw.get("parent"), _strings(raw, "signals")
         )
+    parties = {o.name: o for o in registry.organizations.values() if o.party}
     for raw in entries["publishers.yml"]:
-        _require_known(raw["country"], registry.countries, "publishers.yml", raw["name"], "country")
+        _require_known(raw["country"], registry.countries | parties, "publishers.yml", raw["name"],
+                       "country")
+        where = f"publishers.yml: {raw['name']}"
         registry.publishers[raw["name"]] = Publisher(
-            raw["name"], raw["country"], _strings(raw, "mastheads"), _strings(raw, "domains"),
-            _patterns(raw, "title_shapes", f"publishers.yml: {raw['name']}"),
+            raw["name"], raw["country"], _strings(raw, "mastheads"),
+            tuple(d.lower() for d in _strings(raw, "domains")),
+            _patterns(raw, "title_shapes", where), raw.get("short"),
+            _patterns(raw, "sections", where), _patterns(raw, "date_lines", where),
+            _patterns(raw, "datelines", where), raw.get("news_agency", False),
         )
     for raw in entries["formats.yml"]:
         if raw["format"] not in FORMATS:
@@ -407,7 +438,7 @@ def _load_list(path: Path) -> list[dict]:
             if key in _STRING_LISTS:
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise RegistryError(f"{where}: {key!r} must be a list of strings")
-            elif key in ("party", "unnamed"):
+            elif key in ("party", "unnamed", "news_agency"):
                 if not isinstance(value, bool):
                     raise RegistryError(f"{where}: {key!r} must be true or false")
             elif key in _NAME_TABLES:

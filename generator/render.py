@@ -13,11 +13,14 @@ import jinja2
 
 from .cache import code_fingerprint, registry_fingerprint
 from .link import Archive, Pair
-from .markdown import (escape_attribute, escape_markdown, external_link, markdown_link, page_text,
-                       search_facet)
+from .markdown import (code_block, escape_attribute, escape_markdown, external_link, markdown_link,
+                       page_text, search_facet)
 from .model import Entry
+from .export import data_files
+from .feeds import feed_files
 from .pages.addresses import (Lookups, country_path, pair_path, pair_title, person_path,
-                              readout_path, readout_title, root_of, topic_path, year_path)
+                              publisher_label, readout_path, readout_title, root_of, topic_path,
+                              year_path)
 from .pages.base import PlanInputs
 from .pages.dates import format_day
 from .pages.plan import plan_pages
@@ -27,24 +30,38 @@ from .write import ContentWriter, Page, WriteResult
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
+# Files of the whole site beside its pages: the Atom feeds, and the open data with its Data page.
+SITE_FILES = (feed_files, data_files)
+
+
 def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
-                   writer: ContentWriter | None = None, progress=None) -> WriteResult:
-    """Plan every page of the archive and write content_dir; see write.py for how."""
+                   writer: ContentWriter | None = None, progress=None,
+                   site_url: str | None = None) -> WriteResult:
+    """Plan every page of the archive and write content_dir; see write.py for how.
+
+    `site_url` (the site's address, ending in "/") makes citations, feeds and data absolute;
+    without it they are relative to the site's root.
+    """
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
-    env = environment(lookups)
-    pages = list(plan_pages(PlanInputs(archive, registry, lookups, writer)))
+    env = environment(lookups, registry)
+    inputs = PlanInputs(archive, registry, lookups, writer, site_url)
+    pages = list(plan_pages(inputs))
+    for files in SITE_FILES:
+        pages.extend(files(inputs))
 
     def make_text(page: Page) -> str:
+        if page.text is not None:
+            return page.text()
         page.materialize()
         body = env.get_template(page.template).render(root=root_of(page.path), **page.context)
         return page_text(page.front_matter, body)
 
-    salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}"
+    salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
     return writer.write(pages, make_text, lookups.still_hold, salt, progress)
 
 
-def environment(lookups: Lookups) -> jinja2.Environment:
+def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         undefined=jinja2.StrictUndefined,
@@ -53,8 +70,10 @@ def environment(lookups: Lookups) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown: readout strings go through the md filter
     )
-    env.filters.update(md=escape_markdown, day=format_day, attr=escape_attribute, facet=search_facet)
-    env.globals.update(person_name=lookups.person_name, topic_label=lookups.topic_label)
+    env.filters.update(md=escape_markdown, day=format_day, attr=escape_attribute, facet=search_facet,
+                       code=code_block)
+    env.globals.update(person_name=lookups.person_name, topic_label=lookups.topic_label,
+                       publisher_label=lambda name: publisher_label(name, registry))
     env.globals.update(external_link=external_link, pair_title=pair_title, **_link_helpers(lookups))
     return env
 

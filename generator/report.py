@@ -22,6 +22,7 @@ class Report:
     warnings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     unregistered: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     timings: dict[str, float] = field(default_factory=dict)
+    site_url: str | None = None  # the site's address the build made links absolute under
 
     def error(self, file: str, reason: str) -> None:
         self.errors[file].append(reason)
@@ -47,6 +48,7 @@ class Report:
             f"from the cache); pages: {self.pages} ({self.pages_written} written); "
             f"warnings: {self.warning_count}; errors: {self.error_count}"
         ]
+        lines.append(self.address_line())
         if self.timings:
             lines.append(
                 "time: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in self.timings.items())
@@ -63,9 +65,14 @@ class Report:
                 lines.append(f"  {name}: {', '.join(sorted(self.unregistered[name]))}")
         return "\n".join(lines)
 
+    def address_line(self) -> str:
+        if self.site_url:
+            return f"site address: {self.site_url} (canonical links; absolute feeds, citations, data)"
+        return "site address: none (set SITE_URL): feeds, citations and data links are relative"
+
     def summary(self) -> str:
         """One screen at most: the counts, the time per stage, and the first few problems."""
-        lines = [self.render(verbose=False).split("\n")[0]]
+        lines = self.render(verbose=False).split("\n")[:2]
         if self.timings:
             lines.append("time per stage:")
             lines += [f"  {stage:<14}{seconds:8.2f}s" for stage, seconds in self.timings.items()]

@@ -97,7 +97,8 @@ FIELDS = {
     "topics": (_ids, "a list of topic ids such as climate-change"),
     "url": (lambda v: _text(v) and v.startswith(("http://", "https://")), "an http(s) URL"),
     "section": (_text, "a non-empty string"),
-    "publisher": (_text, "the publishing government's country name, e.g. United Kingdom"),
+    "retrieved": (_date, "the ISO date the text was taken from its url, such as 2024-05-17"),
+    "publisher": (_text, "the publishing office (The White House) or its country (United Kingdom)"),
     "redirect_from": (
         _addresses,
         "a list of the page's earlier addresses, each the part after readouts/ "
@@ -126,14 +127,20 @@ def read_sidecar(path: Path) -> dict:
         raise SidecarError(f"sidecar {name} is nested too deeply to read") from None
     if data is None:
         return {}
+    return checked(data, f"sidecar {name}")
+
+
+def checked(data, where: str) -> dict:
+    """Sidecar fields checked one by one (SidecarError naming `where` and the field), with
+    their lists put in order."""
     if not isinstance(data, dict):
-        raise SidecarError(f"sidecar {name} must be a mapping of field: value")
+        raise SidecarError(f"{where} must be a mapping of field: value")
     for key, value in data.items():
         if key not in FIELDS:
-            raise SidecarError(f"sidecar {name}: unknown field {key!r}")
+            raise SidecarError(f"{where}: unknown field {key!r}")
         check, expected = FIELDS[key]
         if not check(value):
-            raise SidecarError(f"sidecar {name}: field {key!r} must be {expected}")
+            raise SidecarError(f"{where}: field {key!r} must be {expected}")
     overrides = dict(data)
     # Lists are sets to a curator; the front matter keeps countries sorted and nothing twice.
     if "countries" in overrides:

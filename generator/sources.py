@@ -66,8 +66,11 @@ def find_readouts(seeds_dir: Path) -> tuple[list[Candidate], list[ReadoutError]]
     return found, refused
 
 
-def read_source(candidate: Candidate) -> SourceText:
-    """Read and decode one readout; raise ReadoutError with the reason when it is unusable."""
+def read_source(candidate: Candidate, overrides: dict | None = None) -> SourceText:
+    """Read and decode one readout; raise ReadoutError with the reason when it is unusable.
+
+    Its sidecar (NAME.yml beside it) gives the overrides, unless they are given (validated).
+    """
     label = candidate.label
     try:
         size = candidate.path.stat().st_size
@@ -81,7 +84,8 @@ def read_source(candidate: Candidate) -> SourceText:
     if not text.strip():
         raise ReadoutError(label, "file is empty" if not data else "file holds only whitespace")
     try:
-        overrides = read_sidecar(candidate.path.with_suffix(".yml"))
+        overrides = dict(overrides) if overrides is not None else read_sidecar(
+            candidate.path.with_suffix(".yml"))
     except SidecarError as exc:
         raise ReadoutError(label, str(exc)) from None
     provenance = Provenance(
@@ -89,6 +93,7 @@ def read_source(candidate: Candidate) -> SourceText:
         sha256=hashlib.sha256(data).hexdigest(),
         url=overrides.pop("url", None),
         section=overrides.pop("section", None),
+        retrieved=overrides.pop("retrieved", None),
     )
     return SourceText(
         provenance, text, encoding, READOUT_SUFFIXES[candidate.path.suffix.lower()], overrides

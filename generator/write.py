@@ -27,14 +27,17 @@ from .model import Entry
 
 @dataclass
 class Page:
-    """A file to write: its path, its front matter, and the template and context of its body."""
+    """A file to write: its path, its front matter, and the template and context of its body;
+    or a file that a function makes whole (`text`: a feed, a data table), which MkDocs copies
+    to the site as it is."""
 
     path: str  # relative to content/
     front_matter: str | None  # YAML; None until `build` has run
-    template: str  # lays out the Markdown body
+    template: str | None  # lays out the Markdown body; None for a file `text` makes
     context: dict | None
     build: Callable[[], tuple[str, dict]] | None = None  # makes front matter and context late
     key_inputs: tuple | None = None  # what the page depends on, when context is built late
+    text: Callable[[], str] | None = None  # makes the whole file (then key_inputs are required)
 
     def materialize(self) -> None:
         if self.build is not None:
@@ -43,7 +46,7 @@ class Page:
 
     def key(self, salt: str) -> str:
         """Identifies what the page is made from; `salt` stands for the code and the registry."""
-        parts: list[str] = [salt, self.path, self.template]
+        parts: list[str] = [salt, self.path, self.template or ""]
         if self.key_inputs is not None:
             _fingerprint(self.key_inputs, parts)
         else:

@@ -16,16 +16,35 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "archive"
 
 
-def run_summit(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_summit(*args: str, cwd: Path = ROOT, site_url: str | None = None
+               ) -> subprocess.CompletedProcess:
+    """The `summit` command as a curator runs it; SITE_URL is the one given, or none."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600, env=env,
     )
+
+
+def project_mkdocs_config(content: Path, site: Path) -> dict:
+    """The project's mkdocs.yml as a mapping, pointed at `content` and `site`, its theme folder
+    and hooks at the project's; the site address (!ENV SITE_URL) left unset."""
+    loader = type("MkDocsLoader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda _loader, _node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    config.update(docs_dir=str(content), site_dir=str(site))
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    return config
 
 
 @pytest.fixture(scope="session")

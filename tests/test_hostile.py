@@ -13,6 +13,7 @@ cases; every script payload in them calls alert(), so any dialog in the browser 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ import markdown
 import pytest
 import yaml
 
+from archive_fixture import project_mkdocs_config
 from generator.model import FORMATS
 from generator.pipeline import generate
 from generator.registry import DATA_DIR, RegistryError, load_registry
@@ -422,15 +424,21 @@ def test_every_case_at_once(tmp_path, registry):
 
 
 class _Executable(HTMLParser):
-    """Places in built HTML where a browser would run or load something readout-made."""
+    """Places in built HTML where a browser would run or load something readout-made.
+
+    A JSON-LD script is data a browser never runs: it must hold one whole JSON document, which
+    it would not if a readout's words had closed the element early.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.in_script = False
+        self.json_ld = False
 
     def handle_starttag(self, tag, attrs):
         self.in_script = tag == "script"
+        self.json_ld = self.in_script and ("type", "application/ld+json") in attrs
         if tag in ("iframe", "object", "embed", "frame"):
             self.problems.append(f"<{tag}>")
         for key, value in attrs:
@@ -443,10 +451,15 @@ class _Executable(HTMLParser):
                 self.problems.append(f"<{tag} {key}={value}>")
 
     def handle_endtag(self, tag):
-        self.in_script = False
+        self.in_script = self.json_ld = False
 
     def handle_data(self, data):
-        if self.in_script and re.search(r"alert|pwned|document\.cookie", data):
+        if self.json_ld:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.problems.append(f"<script type=application/ld+json>{data[:60]}")
+        elif self.in_script and re.search(r"alert|pwned|document\.cookie", data):
             self.problems.append(f"<script>{data[:60]}")
 
 
@@ -470,11 +483,7 @@ def test_built_site_runs_no_readout_markup(tmp_path, registry):
     for name in HOSTILE_FIXTURES:
         materialise(name, seeds, tmp_path / "outside")
     generate(seeds, tmp_path / "content", registry)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(tmp_path / "content"), site_dir=str(tmp_path / "site"))
-    if config.get("theme", {}).get("custom_dir"):
-        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
+    config = project_mkdocs_config(tmp_path / "content", tmp_path / "site")
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml")],

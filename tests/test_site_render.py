@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from archive_fixture import project_mkdocs_config
 from conftest import LAVROV, MACRON, PUTIN, WANG, XI, build_entry, small_registry
 from generator.link import build_archive
 from generator.render import render_content
@@ -45,10 +46,7 @@ def render_and_build(work: Path, damage=None) -> subprocess.CompletedProcess:
     render_content(build_archive(entries(), registry), registry, work / "content")
     if damage:
         damage(work / "content")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(work / "content"), site_dir=str(work / "site"))
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
-    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config = project_mkdocs_config(work / "content", work / "site")
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     # No --quiet: it hides warnings from --strict, which then lets a broken link pass.
     return subprocess.run(

@@ -95,9 +95,15 @@ def write_tiny_registry(folder: Path) -> Path:
     """Write the tiny registry beside the real word lists: formats, titles, publishers, names,
     roles, dates and places in passing."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("formats.yml", "titles.yml", "publishers.yml", "names.yml", "roles.yml", "dates.yml",
+    for name in ("formats.yml", "titles.yml", "names.yml", "roles.yml", "dates.yml",
                  "places_in_passing.yml"):
         shutil.copy(DATA_DIR / name, folder / name)
+    # The real publishers of the countries registered here (a publisher names a known side).
+    sides = {c["name"] for c in COUNTRIES} | {o["name"] for o in ORGANIZATIONS}
+    publishers = yaml.safe_load((DATA_DIR / "publishers.yml").read_text(encoding="utf-8"))
+    (folder / "publishers.yml").write_text(yaml.safe_dump(
+        [p for p in publishers if p["country"] in sides], allow_unicode=True, sort_keys=False),
+        encoding="utf-8")
     for person in PEOPLE:
         for office in person.get("offices", []):
             for key in ("from", "to"):

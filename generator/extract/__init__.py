@@ -70,7 +70,7 @@ class Extractor:
             warnings.append(f"event date {when.date} is in the future")
         where = strategies.REMOTE_LOCATION if fmt in REMOTE_FORMATS else strategies.LOCATION
         location = decide("location", where, text, self.lexicon)
-        publisher_country = publisher.country if publisher else None
+        publisher_country = publisher.side if publisher else None
         people = self.people.extract(ctx, publisher_country, announced)
         warnings += people.warnings
         evidence += people.evidence

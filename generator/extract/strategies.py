@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from . import dates, formats, kind, places, publisher
 
+# What a page prints about itself first, then where it came from, then how it is written.
 PUBLISHER = (
     publisher.publisher_masthead,
+    publisher.publisher_credit_line,
+    publisher.publisher_section,
+    publisher.publisher_wire_dateline,
     publisher.publisher_of_source_address,
+    publisher.publisher_contact_address,
     publisher.publisher_title_shape,
+    publisher.publisher_date_line_style,
 )
 
 # The event's own date where the text gives it, the day the words were written otherwise. Dates

@@ -14,7 +14,7 @@ from typing import Callable
 
 from ..link import Archive, Pair
 from ..model import Entry
-from ..registry import slugify
+from ..registry import Registry, slugify
 
 _SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 ADDRESS_LENGTH = 80  # characters of a file's stem kept in its readout's address
@@ -50,6 +50,33 @@ def pair_path(pair: Pair) -> str:
 
 def year_path(year: int) -> str:
     return f"timeline/{year}.md"
+
+
+FEED_FOLDERS = {"leader": "leaders", "country": "countries", "topic": "topics"}
+ARCHIVE_FEED = "feed.xml"
+
+
+def feed_path(kind: str | None = None, key: str | None = None) -> str:
+    """Where a feed lives in content/ (and on the site): the archive's at feed.xml, a leader's,
+    country's or topic's under feeds/."""
+    if kind is None:
+        return ARCHIVE_FEED
+    name = slugify(key) if kind == "country" else key
+    return f"feeds/{FEED_FOLDERS[kind]}/{page_name(kind, name)}.xml"
+
+
+def page_url(path: str) -> str:
+    """A content page's address on the site, from its root: readouts/x.md → readouts/x/,
+    topics/index.md → topics/, index.md → "" (MkDocs' directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def site_address(site_url: str | None, url: str) -> str:
+    """A site address made absolute under `site_url`, or left relative to the site's root."""
+    return f"{site_url}{url}" if site_url else url
 
 
 def stem_address(file: str) -> str:
@@ -127,6 +154,12 @@ def pair_title(pair: Pair) -> str:
 
 def readout_title(entry: Entry) -> str:
     return entry.facts.title or f"Untitled readout {entry.slug}"
+
+
+def publisher_label(name: str, registry: Registry) -> str:
+    """How listings name a publisher: its short name when registered, else its name."""
+    publisher = registry.publishers.get(name)
+    return (publisher.short or name) if publisher else name
 
 
 class Lookups:

@@ -23,11 +23,17 @@ class PlanInputs:
     registry: Registry
     lookups: Lookups
     memory: ContentWriter
+    site_url: str | None = None  # the site's address (SITE_URL), for absolute links; None: relative
 
 
-def simple_page(path: str, template: str, title: str, **context) -> Page:
-    """A page whose front matter is its title alone."""
-    return Page(path, front_matter({"title": title}), template, {"title": title, **context})
+def simple_page(path: str, template: str, title: str, *, feed: str | None = None,
+                **context) -> Page:
+    """A page whose front matter is its title, and the feed it offers when it has one (the
+    theme advertises `feed` in the page's head)."""
+    front = {"title": title}
+    if feed:
+        front |= {"feed": feed, "feed_title": f"{title}: new readouts"}
+    return Page(path, front_matter(front), template, {"title": title, "feed": feed, **context})
 
 
 def listing_pages(title: str, parent: str, groups: list[Group]) -> Iterator[Page]:

@@ -14,7 +14,8 @@ from markdown.extensions.toc import slugify as heading_slugify
 from ..link import Archive, PersonInfo, TopicInfo
 from ..markdown import front_matter
 from ..write import Page
-from .addresses import country_path, pair_path, pair_title, person_path, topic_path, year_path
+from .addresses import (country_path, feed_path, pair_path, pair_title, person_path, topic_path,
+                        year_path)
 from .base import PlanInputs, listing_pages, simple_page
 from .chart import activity_chart
 from .dates import MONTHS, office_dates
@@ -72,7 +73,7 @@ def _person_page(person: PersonInfo, archive: Archive) -> Iterator[Page]:
     groups = listing(meetings, path.removesuffix(".md"))
     yield from listing_pages(person.name, path, groups)
     yield simple_page(
-        path, "person.md.j2", person.name, person=person,
+        path, "person.md.j2", person.name, feed=feed_path("leader", person.id), person=person,
         offices=[(office.title, office_dates(office)) for office in person.offices],
         groups=groups, count=len(meetings),
         mentions=archive.mentions_of.get(person.id, []),
@@ -100,7 +101,7 @@ def _topic_page(topic: TopicInfo, archive: Archive) -> Iterator[Page]:
     groups = listing(entries, path.removesuffix(".md"))
     yield from listing_pages(topic.label, path, groups)
     yield simple_page(
-        path, "topic.md.j2", topic.label, topic=topic,
+        path, "topic.md.j2", topic.label, feed=feed_path("topic", topic.id), topic=topic,
         parent=archive.topics.get(topic.parent) if topic.parent else None, children=children,
         groups=groups, count=len(entries), leaders=archive.principals_in(entries),
     )
@@ -119,7 +120,8 @@ def country_pages(inputs: PlanInputs) -> Iterator[Page]:
         path = country_path(country)
         groups = listing(entries, path.removesuffix(".md"))
         yield from listing_pages(country, path, groups)
-        yield simple_page(path, "country.md.j2", country, country=country,
+        yield simple_page(path, "country.md.j2", country, feed=feed_path("country", country),
+                          country=country,
                           groups=groups, count=len(entries),
                           leaders=[
                               (person, len(archive.by_person.get(person.id, [])))

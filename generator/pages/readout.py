@@ -11,8 +11,11 @@ from ..link import country_pairs
 from ..markdown import front_matter
 from ..model import Entry
 from ..write import Page
-from .addresses import readout_path, readout_title, root_of
+from ..registry import Registry
+from .addresses import publisher_label, readout_path, readout_title, root_of
 from .base import PlanInputs
+from .citation import cite
+from .dates import format_day
 from .mentions import link_first_mentions
 
 
@@ -43,16 +46,18 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
     related = _related(entry, inputs)
 
     def build() -> tuple[str, dict]:
-        return readout_front_matter(entry), {
+        return readout_front_matter(entry, inputs.registry), {
             "entry": entry,
             "facts": entry.facts,
             "title": readout_title(entry),
             "paragraphs": link_first_mentions(entry, inputs.lookups, inputs.registry, root_of(path)),
             "related": related,
             "pairs": pairs,
+            "citation": cite(entry, inputs.site_url),
         }
 
-    return Page(path, None, "readout.md.j2", None, build=build, key_inputs=(entry, related, pairs))
+    return Page(path, None, "readout.md.j2", None, build=build,
+                key_inputs=(entry, related, pairs, inputs.site_url))
 
 
 def _related(entry: Entry, inputs: PlanInputs) -> list[Entry]:
@@ -71,10 +76,15 @@ def _related(entry: Entry, inputs: PlanInputs) -> list[Entry]:
     return related
 
 
-def readout_front_matter(entry: Entry) -> str:
-    """The front-matter contract of DESIGN.md, in its field order, then our additions."""
+def readout_front_matter(entry: Entry, registry: Registry) -> str:
+    return front_matter(readout_record(entry, registry))
+
+
+def readout_record(entry: Entry, registry: Registry) -> dict:
+    """The front-matter contract of DESIGN.md, in its field order, then our additions: a
+    readout page's front matter, and its record in the open data (export.py)."""
     facts = entry.facts
-    return front_matter({
+    return {
         "title": facts.title,
         "date": facts.date,
         "published": _published(facts.published),
@@ -96,12 +106,30 @@ def readout_front_matter(entry: Entry) -> str:
             "sha256": facts.source.sha256,
             "url": facts.source.url,
             "section": facts.source.section,
+            "retrieved": facts.source.retrieved,
         },
         "end_date": facts.end_date,
         "slug": entry.slug,
         "organizations": list(facts.organizations),
         "date_basis": facts.date_basis,
-    })
+        "description": describe(entry, registry),
+    }
+
+
+def describe(entry: Entry, registry: Registry) -> str:
+    """One line saying what the readout records, for search engines and link previews: the
+    format, day and place, the principals and whose readout it is."""
+    facts = entry.facts
+    what = facts.format_detail or facts.format
+    when = f" on {format_day(facts.date)}" if facts.date else ""
+    where = f" at {facts.location}" if facts.location else ""
+    who = "; ".join(
+        p.name + (f" ({p.country})" if p.country else "") for p in facts.principals
+    )
+    line = f"{what[:1].upper()}{what[1:]}{when}{where}" + (f": {who}." if who else ".")
+    if facts.publisher:
+        line += f" Readout by {publisher_label(facts.publisher, registry)}."
+    return " ".join(line.split())
 
 
 def _published(value: dt.datetime | dt.date | None) -> str | dt.date | None:
