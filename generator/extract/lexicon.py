@@ -50,8 +50,10 @@ class Lexicon:
             phrase for phrase, office in self.titles.items() if office in registry.unnamed_offices
         )
         # "The Prime Minister spoke to …": an office named alone, with no name after it
+        # (not "Assistant to the President for …": that office is someone else's)
         self.unnamed_office = re.compile(
-            rf"(?:^|\bthe\s+|\bThe\s+)(?P<title>{unnamed})(?!\s+(?:of\s+)?[A-Z])"
+            rf"(?:^|(?<!\bto )(?<!\bof )(?<!\bfor )(?<!\bby )\bthe\s+|\bThe\s+)"
+            rf"(?P<title>{unnamed})(?!\s+(?:of\s+)?[A-Z])"
         )
         # "Principality of", "Grand Duchy of the": a form of state before a country's name
         self.state_form = re.compile(
