@@ -66,11 +66,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _generate(args, finish: bool = True):
     """Generate content/; print the report unless `finish` is False (build prints it later)."""
+    from .cache import CacheError
+    from .outputs import OutputFolderError, check_output_folders
     from .pipeline import generate, normalize_site_url
     from .progress import progress_for
+    from .report import printable
 
     if not args.seeds.is_dir():
-        print(f"summit: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        print(f"summit: seeds folder {printable(str(args.seeds))} does not exist", file=sys.stderr)
+        return 2
+    try:
+        check_output_folders(args.seeds, args.content, getattr(args, "site", None),
+                             project=args.config.parent if hasattr(args, "config") else None)
+    except OutputFolderError as exc:
+        print(f"summit: {printable(str(exc))}", file=sys.stderr)
         return 2
     try:
         args.site_url = normalize_site_url(args.site_url)
@@ -82,6 +91,13 @@ def _generate(args, finish: bool = True):
     try:
         report = generate(args.seeds, args.content, cache_dir=cache, workers=args.workers,
                           progress=progress, site_url=args.site_url)
+    except CacheError as exc:
+        print(f"summit: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the disk, not a readout: a full disk, a folder made read-only midway
+        print(f"summit: {printable(str(exc.filename or args.content))}: {exc.strerror or exc}; "
+              "the content folder was left as it was", file=sys.stderr)
+        return 2
     finally:
         if progress:
             progress.finish()

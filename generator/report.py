@@ -7,8 +7,29 @@ page exists but a fact may be missing or guessed; unregistered names are people 
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+# Characters that would act on a terminal or a log rather than show: controls (escape sequences,
+# carriage returns, line breaks that forge report lines or CI workflow commands), line and
+# paragraph separators, invisible format characters such as bidirectional overrides, surrogates.
+_UNPRINTABLE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs"))
+
+
+def printable(text: str) -> str:
+    """`text` for one report line: every character that would not show is written as an escape,
+    and the whole is quoted when that happened, so a file name can never act or forge a line."""
+    if text.isprintable() and text.isascii() and not text.lstrip().startswith("::"):
+        return text  # (a line that starts "::", even indented, is a command to a CI runner)
+    escaped = "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unicodedata.category(ch) in _UNPRINTABLE else ch
+        for ch in text
+    )
+    if escaped == text and not text.lstrip().startswith("::"):
+        return text
+    return '"' + escaped.replace('"', '\\"') + '"'
 
 
 @dataclass
@@ -58,11 +79,12 @@ class Report:
                 lines.append(f"{heading}:")
                 for file in sorted(items):
                     for reason in items[file]:
-                        lines.append(f"  {file}: {reason}")
+                        lines.append(f"  {printable(file)}: {printable(reason)}")
         if self.unregistered and verbose:
             lines.append("unregistered names (add to generator/data/people.yml):")
             for name in sorted(self.unregistered):
-                lines.append(f"  {name}: {', '.join(sorted(self.unregistered[name]))}")
+                files = ", ".join(printable(f) for f in sorted(self.unregistered[name]))
+                lines.append(f"  {printable(name)}: {files}")
         return "\n".join(lines)
 
     def address_line(self) -> str:
@@ -85,7 +107,7 @@ class Report:
             for file in sorted(items):
                 for reason in items[file]:
                     if shown < SUMMARY_PROBLEMS:
-                        lines.append(f"  {file}: {reason}")
+                        lines.append(f"  {printable(file)}: {printable(reason)}")
                     shown += 1
         if shown > SUMMARY_PROBLEMS:
             lines.append(f"  … and {shown - SUMMARY_PROBLEMS} more (run without --summary for all)")

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .feeds import feed_updated
+from .outputs import mark
 from .pages.addresses import feed_path
 
 SEARCH_BUNDLE = "pagefind"  # site/pagefind/: the index the Search page's script asks
@@ -30,6 +31,8 @@ def build_site(config: Path, content: Path, site: Path, site_url: str | None = N
     logging.basicConfig(format="mkdocs: %(levelname)s %(message)s", level=logging.WARNING)
     overrides = {"site_url": site_url} if site_url else {}
     try:
+        site.mkdir(parents=True, exist_ok=True)
+        mark(site)  # claimed first: MkDocs keeps hidden files when it empties the folder
         cfg = load_config(
             config_file=str(config),
             docs_dir=str(content.resolve()),

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .cache import load_pickle, save_pickle
+from .cache import cached_type, load_value, save_value
 from .model import Entry
+from .outputs import mark, remove_tree, staging_prefix
 
 
 @dataclass
@@ -90,6 +91,7 @@ def _fingerprint(value, out: list[str]) -> None:
         raise TypeError(f"cannot fingerprint a {kind.__name__} in a page context")
 
 
+@cached_type
 @dataclass
 class PageRecord:
     """How a page was written last time: its key, what it looked up, and the file's identity."""
@@ -126,9 +128,8 @@ class ContentWriter:
         self.path = None
         if cache_dir:
             where = hashlib.sha1(str(self.content_dir.resolve()).encode()).hexdigest()[:16]
-            self.path = Path(cache_dir) / f"render-{where}.pickle"
-        saved = load_pickle(self.path, {}) if self.path else {}
-        saved = saved if isinstance(saved, dict) else {}
+            self.path = Path(cache_dir) / f"render-{where}.json"
+        saved = (load_value(self.path, dict)[0] if self.path else None) or {}
         self.build: str | None = saved.get("build")
         self.pages: dict[str, PageRecord] = saved.get("pages", {})
         self._memo: dict[tuple, tuple[str, object]] = saved.get("memo", {})
@@ -152,7 +153,7 @@ class ContentWriter:
     def save(self, build: str) -> None:
         self.build = build
         if self.path is not None:
-            save_pickle(self.path, {"build": build, "pages": self.pages, "memo": self._memo})
+            save_value(self.path, {"build": build, "pages": self.pages, "memo": self._memo})
 
     def recall(self, key: tuple, signature: str):
         """What the last build remembered under `key` from the same `signature`, else None."""
@@ -181,13 +182,14 @@ class ContentWriter:
             clashes = sorted({p for p in paths if paths.count(p) > 1})
             raise ValueError(f"two pages would be written to the same file: {', '.join(clashes)}")
         content_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{content_dir.name}.new-", dir=content_dir.parent))
+        staging = Path(tempfile.mkdtemp(prefix=staging_prefix(content_dir, "new"), dir=content_dir.parent))
         records: dict[str, PageRecord] = {}
         written = 0
         if progress:
             progress.start("render", len(pages))
         try:
             staging.chmod(0o755)
+            mark(staging, content_dir)  # the folder is the generator's: later builds may replace it
             folders: set[Path] = set()
             for page in pages:
                 target = staging / page.path
@@ -268,9 +270,9 @@ def _swap_in(staging: Path, content_dir: Path) -> None:
         os.rename(staging, content_dir)
         return
     if _exchange(staging, content_dir):
-        shutil.rmtree(staging)  # now the previous tree
+        remove_tree(staging)  # now the previous tree
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{content_dir.name}.old-", dir=content_dir.parent))
+    retired = Path(tempfile.mkdtemp(prefix=staging_prefix(content_dir, "old"), dir=content_dir.parent))
     old = retired / content_dir.name
     os.rename(content_dir, old)
     try:
@@ -278,4 +280,4 @@ def _swap_in(staging: Path, content_dir: Path) -> None:
     except BaseException:
         os.rename(old, content_dir)
         raise
-    shutil.rmtree(retired)
+    remove_tree(retired)
