@@ -26,7 +26,7 @@ from .pages.addresses import stem_address
 from .parse import parse
 from .registry import Registry, slugify
 from .sidecar import SidecarError, checked
-from .sources import READOUT_SUFFIXES, Candidate, ReadoutError, read_source
+from .sources import READOUT_SUFFIXES, Candidate, ReadoutError, read_source, seeds_label
 
 SUFFIXES = {".htm": ".html"}  # the suffix a filed readout gets, when not its own
 
@@ -70,7 +70,7 @@ def add_readout(file: Path, seeds: Path, registry: Registry, *, url: str,
     except OSError:
         target.unlink(missing_ok=True)
         raise
-    explained = read_source(Candidate(target, f"{seeds.name}/{target.name}"))
+    explained = read_source(Candidate(target, f"{seeds_label(seeds)}/{target.name}", sidecar))
     facts, unregistered = Extractor(registry).extract(parse(explained), explained.overrides)
     notes = []
     if publisher and registry.publisher(publisher) is None:

@@ -4,20 +4,31 @@ A readout's facts depend only on its bytes, its sidecar, its file name, the regi
 that extracts them. The facts cache is keyed by all five, so an unchanged readout is never parsed
 or extracted twice, and any change to the code or the registry starts the cache afresh. The cache
 is only ever a shortcut: deleting `.cache/summit/` changes no output.
+
+What is cached is data, never code: JSON that can only rebuild the generator's own dataclasses
+(never pickle, which would run code for anyone able to write `.cache/`). Every record is stored with
+the SHA-256 of its bytes and checked on load, so a damaged record is a cache miss, never a crash
+or altered text on the site.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
+import json
 import os
-import pickle
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import model, registry as registry_types
+from .extract import evidence
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def _digest_files(paths) -> str:
@@ -47,7 +58,7 @@ def code_fingerprint() -> str:
 # Files (and folders) that cannot change a readout's facts: a change to them keeps the facts cache.
 _NOT_EXTRACTION = {"render.py", "markdown.py", "write.py", "pages", "report.py", "cli.py", "site.py",
                    "feeds.py", "export.py", "metadata.py", "add.py",
-                   "progress.py", "evaluate.py", "__main__.py"}
+                   "progress.py", "evaluate.py", "outputs.py", "__main__.py"}
 _extraction_fingerprint: str | None = None
 
 
@@ -67,8 +78,8 @@ def data_fingerprint(data_dir: Path) -> str:
 
 
 def registry_fingerprint(registry) -> str:
-    """For a registry built in memory (tests): its pickled form, which is deterministic."""
-    return hashlib.sha256(pickle.dumps(registry, protocol=5)).hexdigest()
+    """For a registry built in memory (tests): its stored form, which is deterministic."""
+    return hashlib.sha256(_dumps(registry).encode()).hexdigest()
 
 
 def default_cache_dir(content_dir: Path) -> Path:
@@ -79,37 +90,170 @@ def default_cache_dir(content_dir: Path) -> Path:
     return Path(content_dir).resolve().parent / ".cache" / "summit"
 
 
-def load_pickle(path: Path | None, default=None):
-    """A cache file's contents, or `default` when it is missing or unreadable (never an error)."""
-    if path is None:
-        return default
+# ---------------------------------------------------------------- data, not code
+
+class CacheError(ValueError):
+    """A cached value that does not decode to what the generator stores."""
+
+
+_TYPES: dict[str, type] = {}
+
+
+def cached_type(cls: type) -> type:
+    """Allow a dataclass in cache files (as a decorator); no other class can ever be built."""
+    _TYPES[cls.__name__] = cls
+    return cls
+
+
+for _module in (model, registry_types, evidence):  # the facts, the registry, and their parts
+    for _cls in vars(_module).values():
+        if isinstance(_cls, type) and dataclasses.is_dataclass(_cls) \
+                and _cls.__module__ == _module.__name__:
+            cached_type(_cls)
+
+
+def to_data(value):
+    """A value as plain JSON data; tuples, dates, dicts and dataclasses tagged so they come back
+    exactly as they were."""
+    kind = type(value)
+    if value is None or kind in (bool, int, str):
+        return value
+    if kind is list:
+        return [to_data(v) for v in value]
+    if kind is tuple:
+        return {"$tuple": [to_data(v) for v in value]}
+    if kind is dt.datetime:
+        return {"$datetime": value.isoformat()}
+    if kind is dt.date:
+        return {"$date": value.isoformat()}
+    if kind is dict:
+        return {"$dict": [[to_data(k), to_data(v)] for k, v in value.items()]}
+    if kind in (set, frozenset):
+        items = sorted((to_data(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+        return {"$" + kind.__name__: items}
+    if kind is re.Pattern:
+        return {"$pattern": [value.pattern, value.flags]}
+    if _TYPES.get(kind.__name__) is kind:
+        return {"$" + kind.__name__: {f.name: to_data(getattr(value, f.name))
+                                      for f in dataclasses.fields(kind)}}
+    raise TypeError(f"cannot store a {kind.__name__} in the cache")
+
+
+def from_data(data):
+    """The value `to_data` made; CacheError for anything it could not have made."""
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # a damaged or foreign cache file is only a missed shortcut
-        return default
+        return _from_data(data)
+    except (TypeError, ValueError, AttributeError, RecursionError, re.error) as exc:
+        raise CacheError(f"not a cached value ({exc})") from None
 
 
-def save_pickle(path: Path | None, value) -> None:
-    """Write atomically: a build killed midway leaves the previous cache file whole."""
+def _from_data(data):
+    if isinstance(data, list):
+        return [_from_data(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    if len(data) != 1:
+        raise CacheError("a tagged value has one key")
+    [(tag, payload)] = data.items()
+    if tag == "$tuple":
+        return tuple(_from_data(v) for v in _checked(payload, list))
+    if tag == "$datetime":
+        return dt.datetime.fromisoformat(_checked(payload, str))
+    if tag == "$date":
+        return dt.date.fromisoformat(_checked(payload, str))
+    if tag in ("$set", "$frozenset"):
+        return (set if tag == "$set" else frozenset)(_from_data(v) for v in _checked(payload, list))
+    if tag == "$pattern":
+        pattern, flags = _checked(payload, list)
+        return re.compile(_checked(pattern, str), _checked(flags, int))
+    if tag == "$dict":
+        return {_from_data(k): _from_data(v) for k, v in _checked(payload, list)}
+    cls = _TYPES.get(tag[1:]) if tag.startswith("$") else None
+    names = {f.name for f in dataclasses.fields(cls)} if cls else set()
+    if cls is None or set(_checked(payload, dict)) != names:
+        raise CacheError(f"unknown value {tag!r}")
+    return cls(**{name: _from_data(value) for name, value in payload.items()})
+
+
+def _checked(value, kind: type):
+    if not isinstance(value, kind):
+        raise CacheError(f"expected a {kind.__name__}")
+    return value
+
+
+def _dumps(value) -> str:
+    return json.dumps(to_data(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def write_records(path: Path | None, bodies) -> None:
+    """Write text records one a line, each after the SHA-256 of its bytes; atomically, so a
+    build killed midway leaves the previous file whole. A read-only cache costs speed only."""
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=5)
+            for body in bodies:
+                data = body.encode("utf-8")
+                handle.write(_digest(data).encode() + b" " + data + b"\n")
         os.replace(temporary, path)
     except OSError:
-        pass  # a read-only cache folder costs speed, never the build
+        pass
 
+
+def read_records(path: Path | None) -> tuple[list[tuple[str, str]], int]:
+    """The (digest, text) records of a file written by `write_records` whose bytes still match
+    their digest, and how many did not (damaged); a missing or unreadable file has none."""
+    if path is None:
+        return [], 0
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return [], 0
+    records, damaged = [], 0
+    for line in data.split(b"\n"):
+        if not line:
+            continue
+        digest, _, body = line.partition(b" ")
+        if digest.decode("ascii", "replace") != _digest(body):
+            damaged += 1
+            continue
+        try:
+            records.append((digest.decode("ascii"), body.decode("utf-8")))
+        except UnicodeDecodeError:
+            damaged += 1
+    return records, damaged
+
+
+def load_value(path: Path | None, kind: type):
+    """A single value `save_value` stored, when it is intact and a `kind`; else None."""
+    records, damaged = read_records(path)
+    if len(records) != 1:
+        return None, damaged
+    try:
+        value = from_data(json.loads(records[0][1]))
+    except (CacheError, ValueError, RecursionError):
+        return None, damaged + 1
+    return (value if isinstance(value, kind) else None), damaged
+
+
+def save_value(path: Path | None, value) -> None:
+    write_records(path, [_dumps(value)])
+
+
+# ---------------------------------------------------------------- the facts cache
 
 @dataclass
 class Record:
-    """One readout's extraction, as cached: small fields for the report, the rest pickled.
+    """One readout's extraction, as cached: small fields for the report, the rest as JSON text.
 
-    `blob` unpickles to (Readout, Facts, slug); it stays bytes until a later stage needs it, so an
-    unchanged re-run never pays for unpickling ten thousand readouts.
+    `blob` decodes to (Readout, Facts, slug); it stays text until a later stage needs it, so an
+    unchanged re-run never pays for decoding ten thousand readouts.
     """
 
     digest: str  # identifies the entry's content: what every page built from it depends on
@@ -117,34 +261,68 @@ class Record:
     warnings: tuple[str, ...]
     unregistered: tuple[str, ...]
     empty: bool  # no paragraphs after the title
-    blob: bytes
+    blob: str
     key: str = ""  # the readout key it is cached under
+    loaded: tuple | None = None  # (Readout, Facts, slug), when this run made them itself
 
     def load(self):
-        return pickle.loads(self.blob)
+        if self.loaded is None:
+            value = from_data(json.loads(self.blob))
+            if not (isinstance(value, tuple) and len(value) == 3
+                    and isinstance(value[0], model.Readout) and isinstance(value[1], model.Facts)
+                    and isinstance(value[2], str)):
+                raise CacheError("not a readout's facts")
+            self.loaded = value
+        return self.loaded
+
+    def body(self) -> str:
+        """The record as stored: its key, then its fields as JSON."""
+        fields = {"sha256": self.sha256, "warnings": list(self.warnings),
+                  "unregistered": list(self.unregistered), "empty": self.empty, "blob": self.blob}
+        return self.key + " " + json.dumps(fields, ensure_ascii=False, sort_keys=True,
+                                           separators=(",", ":"))
 
 
-def make_record(readout, facts, slug: str, unregistered) -> Record:
-    blob = pickle.dumps((readout, facts, slug), protocol=5)
-    return Record(
-        digest=hashlib.sha1(blob).hexdigest(),
+def make_record(readout, facts, slug: str, unregistered, key: str) -> Record:
+    record = Record(
+        digest="",
         sha256=readout.provenance.sha256,
         warnings=tuple(facts.warnings),
         unregistered=tuple(unregistered),
         empty=not readout.paragraphs,
-        blob=blob,
+        blob=_dumps((readout, facts, slug)),
+        key=key,
+        loaded=(readout, facts, slug),
     )
+    record.digest = _digest(record.body().encode("utf-8"))
+    return record
+
+
+def _parse_record(digest: str, body: str) -> Record:
+    key, _, fields = body.partition(" ")
+    data = json.loads(fields)
+    record = Record(digest, _checked(data["sha256"], str),
+                    tuple(_checked(w, str) for w in _checked(data["warnings"], list)),
+                    tuple(_checked(n, str) for n in _checked(data["unregistered"], list)),
+                    _checked(data["empty"], bool), _checked(data["blob"], str), key)
+    return record
 
 
 class FactsCache:
     """Records by readout key, in one file per (code, registry) fingerprint."""
 
     def __init__(self, folder: Path | None, fingerprint: str):
-        self.path = folder / f"facts-{fingerprint[:20]}.pickle" if folder else None
+        self.path = folder / f"facts-{fingerprint[:20]}.jsonl" if folder else None
         self.folder = folder
-        self.records: dict[str, Record] = load_pickle(self.path, {}) if folder else {}
-        if not isinstance(self.records, dict):
-            self.records = {}
+        self.records: dict[str, Record] = {}
+        found, self.damaged = read_records(self.path)
+        for digest, body in found:
+            try:
+                record = _parse_record(digest, body)
+            except (CacheError, ValueError, KeyError, TypeError, RecursionError):
+                self.damaged += 1
+                continue
+            self.records[record.key] = record
         self.changed = False
 
     def get(self, key: str) -> Record | None:
@@ -161,9 +339,9 @@ class FactsCache:
         stale = set(self.records) - keep
         for key in stale:
             del self.records[key]
-        if self.changed or stale or not self.path.exists():
-            save_pickle(self.path, self.records)
-        for other in self.folder.glob("facts-*.pickle"):
+        if self.changed or stale or self.damaged or not self.path.exists():
+            write_records(self.path, (self.records[key].body() for key in sorted(self.records)))
+        for other in self.folder.glob("facts-*"):
             if other != self.path:
                 try:
                     other.unlink()

@@ -139,7 +139,7 @@ def evaluate(readouts_dir: Path, gold_dir: Path, registry: Registry) -> Evaluati
     for gold in _gold_entries(gold_dir):
         path = readouts_dir / gold["file"]
         try:
-            source = read_source(Candidate(path, path.name))
+            source = read_source(Candidate.alone(path))
         except ReadoutError as exc:
             result.errors.append(str(exc))
             continue

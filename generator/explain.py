@@ -18,7 +18,7 @@ from .sources import Candidate, read_source
 
 def explain_file(path: Path, registry: Registry) -> str:
     """The readout's facts and their evidence as plain text; ReadoutError when it is unreadable."""
-    source = read_source(Candidate(path, path.name))
+    source = read_source(Candidate.alone(path))
     facts, unregistered = Extractor(registry).extract(parse(source), source.overrides)
     return render(facts, unregistered)
 

@@ -45,6 +45,7 @@ class SourceText:
     encoding: str
     format: str  # "text" | "html" | "markdown"
     overrides: dict = field(default_factory=dict)  # validated sidecar fields (seeds/NAME.yml)
+    warnings: tuple[str, ...] = ()  # what decoding had to guess or repair
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,19 @@ from .extract import Extractor
 from .link import build_archive
 from .markdown import safe_url
 from .model import Entry
+from .outputs import check_output_folders, remove_leftovers
 from .parse import parse
-from .cache import (FactsCache, Record, code_fingerprint, data_fingerprint, default_cache_dir,
-                    extraction_fingerprint, load_pickle, readout_key, registry_fingerprint,
-                    save_pickle)
+from .cache import (CacheError, FactsCache, Record, code_fingerprint, data_fingerprint,
+                    default_cache_dir, extraction_fingerprint, load_value, readout_key,
+                    registry_fingerprint, save_value)
+from .limits import limit_facts
 from .progress import Progress
 from .pages.addresses import readout_addresses, redirect_addresses, stem_address
 from .registry import DATA_DIR, Registry, load_registry
 from .render import render_content
 from .report import Report
-from .sources import Candidate, ReadoutError, find_readouts, read_source
+from .sidecar import unregistered_values
+from .sources import Candidate, ReadoutError, SeedWarning, find_readouts, read_source
 from .write import ContentWriter
 
 
@@ -52,16 +55,49 @@ def _extract_one(source, extractor: Extractor):
         return (exc.file, exc.reason)
     except RecursionError:
         return (label, "text too deeply nested to read")
-    return make_record(readout, facts, stem_address(label), unregistered)
+    facts.warnings[:0] = [*source.warnings,
+                          *unregistered_values(source.overrides, extractor.registry)]
+    facts.warnings += limit_facts(facts)
+    return make_record(readout, facts, stem_address(label), unregistered, readout_key(source))
 
 
 _worker_extractor: Extractor | None = None
 
 
-def _start_worker(registry: Registry) -> None:
+def _start_worker(registry: Registry, build_pid: int) -> None:
     """Each worker process compiles the registry once, then extracts chunk after chunk."""
     global _worker_extractor
+    _die_with(build_pid)
     _worker_extractor = Extractor(registry)
+
+
+def _die_with(build_pid: int, interval: float = 0.2) -> None:
+    """End this worker as soon as the build that started it is gone (killed with -9, say).
+
+    A killed build cannot shut its pool down, and its workers would wait on the task queue
+    forever. Its death shows as the worker being re-parented, or as its process id gone.
+    """
+    import threading
+
+    parent = os.getppid()
+
+    def build_is_gone() -> bool:
+        if os.getppid() != parent:
+            return True
+        try:
+            os.kill(build_pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass
+        return False
+
+    def watch() -> None:
+        while not build_is_gone():
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-build", daemon=True).start()
 
 
 def _extract_chunk(sources: list) -> list:
@@ -98,7 +134,8 @@ def extract_all(sources: list, registry: Registry, workers: int | None = None,
         return results
     chunks = [sources[i:i + CHUNK] for i in range(0, len(sources), CHUNK)]
     results = []
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(registry,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker,
+                             initargs=(registry, os.getpid())) as pool:
         for done in pool.map(_extract_chunk, chunks):
             results.extend(done)
             if progress:
@@ -128,7 +165,6 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
     missing = [s for s, k in zip(sources, keys) if k is not None and cache.get(k) is None]
     if progress:
         progress.start("extract", len(missing))
-    report.readouts_extracted = len(missing)
     fresh = dict(zip((id(s) for s in missing), extract_all(missing, registry, workers, progress)))
     readings: list[Reading] = []
     seen: dict[str, str] = {}
@@ -137,7 +173,8 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
             report.error(source.file, source.reason)
             continue
         record = cache.get(key)
-        if record is None:
+        extracted = record is None
+        if extracted:
             record = fresh[id(source)]
             if isinstance(record, tuple):
                 report.error(*record)
@@ -147,7 +184,6 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
             report.warn(candidate.label, f"same text as {seen[record.sha256]}; skipped as a duplicate")
             continue
         seen[record.sha256] = candidate.label
-        record.key = key
         for warning in record.warnings:
             report.warn(candidate.label, warning)
         for name in record.unregistered:
@@ -155,6 +191,7 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
         if record.empty:
             report.warn(candidate.label, "no paragraphs of text after the title")
         readings.append(Reading(candidate.label, record, source.overrides.get("redirect_from", [])))
+        report.readouts_extracted += extracted  # of the readouts read: the rest came from the cache
     return readings
 
 
@@ -170,9 +207,15 @@ def assign_addresses(readings: list[Reading], report: Report):
 
 def load_entries(readings: list[Reading], addresses: dict[str, str],
                  redirects: dict[str, tuple[str, ...]]) -> list[Entry]:
+    """The readings' entries. A record's digest was checked when the cache was read, so one that
+    still fails to decode was written by hand: CacheError says which readout."""
     entries = []
     for reading in readings:
-        readout, facts, cached_address = reading.record.load()
+        try:
+            readout, facts, cached_address = reading.record.load()
+        except CacheError as exc:
+            raise CacheError(f"cached facts of {reading.label} do not decode ({exc}); "
+                             "run once with --no-cache") from None
         address, digest = addresses[reading.label], reading.record.digest
         if address != cached_address:  # another file asks for the same address
             digest = hashlib.sha1(f"{digest}:{address}".encode()).hexdigest()
@@ -180,17 +223,19 @@ def load_entries(readings: list[Reading], addresses: dict[str, str],
     return entries
 
 
-def _registry(cache_dir: Path | None) -> tuple[Registry, str]:
-    """The curated registry and its fingerprint; loaded from a pickle when the YAML is unchanged."""
+def _registry(cache_dir: Path | None, report: Report) -> tuple[Registry, str]:
+    """The curated registry and its fingerprint; from the cache when the YAML is unchanged."""
     fingerprint = data_fingerprint(DATA_DIR)
-    path = cache_dir / f"registry-{fingerprint[:20]}.pickle" if cache_dir else None
-    registry = load_pickle(path)
-    if not isinstance(registry, Registry):
+    path = cache_dir / f"registry-{fingerprint[:20]}.json" if cache_dir else None
+    registry, damaged = load_value(path, Registry)
+    if damaged:
+        report.warn(str(path), "damaged cache file ignored; the registry was read afresh")
+    if registry is None:
         registry = load_registry()
         if path is not None:
-            for old in cache_dir.glob("registry-*.pickle"):
+            for old in cache_dir.glob("registry-*"):
                 old.unlink(missing_ok=True)
-            save_pickle(path, registry)
+            save_value(path, registry)
     return registry, fingerprint
 
 
@@ -211,22 +256,29 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     `cache_dir` True means `.cache/summit/` beside the content folder; None or False, no cache.
     `site_url`, the site's address, makes citations, feeds and data absolute.
     """
+    check_output_folders(seeds_dir, content_dir)
     site_url = normalize_site_url(site_url)
     report = Report(site_url=site_url)
     started = mark = time.perf_counter()
+    remove_leftovers(content_dir)
     if cache_dir is True:
         cache_dir = default_cache_dir(content_dir)
     cache_dir = Path(cache_dir) if cache_dir else None
     if registry is None:
-        registry, registry_fp = _registry(cache_dir)
+        registry, registry_fp = _registry(cache_dir, report)
     else:
         registry_fp = registry_fingerprint(registry)
     fingerprint = hashlib.sha256(f"{extraction_fingerprint()}:{registry_fp}".encode()).hexdigest()
-    candidates, refused = find_readouts(seeds_dir)
+    candidates, problems = find_readouts(seeds_dir)
+    refused = [p for p in problems if isinstance(p, ReadoutError)]
     report.readouts_found = len(candidates) + len(refused)
-    for problem in refused:
-        report.error(problem.file, problem.reason)
+    for problem in problems:
+        (report.warn if isinstance(problem, SeedWarning) else report.error)(problem.file,
+                                                                           problem.reason)
     cache = FactsCache(cache_dir, fingerprint)
+    if cache.damaged:
+        report.warn(str(cache.path), f"{cache.damaged} damaged record(s) ignored; those readouts "
+                                     "were extracted afresh")
     report.timings["setup"] = time.perf_counter() - mark
     mark = time.perf_counter()
     readings = read_entries(candidates, registry, report, cache=cache, workers=workers,

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from .limits import MAX_SIDECAR_BYTES, sidecar_problem, visible
 from .model import ATTENDEE, FORMATS, PRINCIPAL
-from .registry import slugify
+from .registry import Registry, slugify
 
 
 class SidecarError(ValueError):
@@ -107,15 +108,31 @@ FIELDS = {
 }
 
 
-def read_sidecar(path: Path) -> dict:
-    """The validated overrides in `path`, or {} when there is no sidecar."""
-    if not path.is_file():
-        return {}
+def read_sidecar(path: Path, within: Path | None = None) -> dict:
+    """The validated overrides in `path` ({} when there is none); `within`, the seeds folder a
+    link must not leave."""
     name = path.name
+    if not path.is_symlink() and not path.exists():
+        return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if within is not None and not target.is_relative_to(Path(within).resolve()):
+                raise SidecarError(f"sidecar {name} is a symbolic link pointing outside the seeds folder")
+        size = path.stat().st_size
+        if size > MAX_SIDECAR_BYTES:
+            raise SidecarError(
+                f"sidecar {name} is {size:,} bytes, over the {MAX_SIDECAR_BYTES:,}-byte limit")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SidecarError(f"sidecar {name} is a broken symbolic link") from None
+    except (OSError, RuntimeError) as exc:  # unreadable, or a symbolic-link loop
+        reason = getattr(exc, "strerror", None) or exc
+        raise SidecarError(f"sidecar {name} cannot be read ({reason})") from None
     except UnicodeDecodeError:
         raise SidecarError(f"sidecar {name} is not UTF-8 text") from None
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -135,12 +152,16 @@ def checked(data, where: str) -> dict:
     their lists put in order."""
     if not isinstance(data, dict):
         raise SidecarError(f"{where} must be a mapping of field: value")
+    data = _visible(data)
     for key, value in data.items():
         if key not in FIELDS:
             raise SidecarError(f"{where}: unknown field {key!r}")
         check, expected = FIELDS[key]
         if not check(value):
             raise SidecarError(f"{where}: field {key!r} must be {expected}")
+        problem = sidecar_problem(key, value)
+        if problem:
+            raise SidecarError(f"{where}: field {key!r}: {problem}")
     overrides = dict(data)
     # Lists are sets to a curator; the front matter keeps countries sorted and nothing twice.
     if "countries" in overrides:
@@ -149,3 +170,41 @@ def checked(data, where: str) -> dict:
         if key in overrides:
             overrides[key] = list(dict.fromkeys(overrides[key]))  # order kept: topics rank
     return overrides
+
+
+def _visible(value, done: dict | None = None):
+    """Every string of a sidecar without invisible format characters (bidi overrides and such).
+
+    YAML aliases can share one list many times over (a "billion laughs"): each is cleaned once.
+    """
+    done = {} if done is None else done
+    if not isinstance(value, (dict, list)):
+        return visible(value)
+    if id(value) not in done:
+        done[id(value)] = (
+            {k: _visible(v, done) for k, v in value.items()} if isinstance(value, dict)
+            else [_visible(v, done) for v in value]
+        )
+    return done[id(value)]
+
+
+def unregistered_values(overrides: dict, registry: Registry) -> list[str]:
+    """Warnings for sidecar topics and countries the registry does not know: each would make a
+    page of its own from a curator's typo (topics/evil-topic, countries/atlantis)."""
+    from .link import describe_topic
+
+    country_ids = {country.id: country.name for country in registry.countries.values()}
+    warnings = []
+    for topic in overrides.get("topics", []):
+        known = describe_topic(topic, registry, country_ids)
+        if not known.registered and known.parent is None:  # not even "a-b-relations" of two known
+            warnings.append(f"sidecar topic {topic!r} is not in generator/data/topics.yml; "
+                            "its page is named from the id alone")
+    countries = [*overrides.get("countries", []), *overrides.get("mentioned_countries", []),
+                 *(p.get("country") for p in overrides.get("participants", [])),
+                 overrides.get("publisher")]
+    for country in dict.fromkeys(c for c in countries if c):
+        if registry.country(country) is None:
+            warnings.append(f"sidecar country {country!r} is not in generator/data/countries.yml; "
+                            "check the spelling (short English names, such as United States)")
+    return warnings

@@ -156,7 +156,7 @@ BOMS = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"\x89PN
 @given(data=st.binary(max_size=3000), prefix=st.sampled_from(BOMS))
 def test_decode_random_bytes_is_text_or_readout_error(data, prefix):
     try:
-        text, encoding = decode(prefix + data, "seeds/fuzz.txt")
+        text, encoding, _ = decode(prefix + data, "seeds/fuzz.txt")
     except ReadoutError as exc:
         assert exc.file == "seeds/fuzz.txt" and exc.reason
         return
@@ -171,7 +171,7 @@ def test_decode_round_trips_encoded_readouts(text, encoding):
     except UnicodeEncodeError:
         return  # cp1252 cannot hold every character
     try:
-        decoded, _ = decode(data, "seeds/fuzz.txt")
+        decoded, _, _ = decode(data, "seeds/fuzz.txt")
     except ReadoutError:
         return  # NUL-like bytes, or UTF-16 of text with too few Latin letters to recognise
     if encoding in ("utf-8", "utf-16"):  # self-describing: must come back exactly
@@ -266,7 +266,7 @@ def test_mutated_readouts_parse_and_extract(extractor, text, fmt):
 @given(data=st.binary(max_size=2000), fmt=formats)
 def test_whatever_decodes_also_parses_and_extracts(extractor, data, fmt):
     try:
-        text, _ = decode(data, "seeds/fuzz.txt")
+        text, _, _ = decode(data, "seeds/fuzz.txt")
     except ReadoutError:
         return
     readout = parse(source(text, fmt))

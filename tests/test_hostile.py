@@ -32,7 +32,10 @@ from archive_fixture import project_mkdocs_config
 from generator.model import FORMATS
 from generator.pipeline import generate
 from generator.registry import DATA_DIR, RegistryError, load_registry
+from generator.sources import READOUT_SUFFIXES
 from tiny_registry import tiny_registry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures" / "hostile"))
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
@@ -101,6 +104,42 @@ def _name_with_newline(seeds: Path, outside: Path) -> None:
     (seeds / "talks\nwith macron.txt").write_text(_plausible())
 
 
+def _symlink_loop(seeds: Path, outside: Path) -> None:
+    (seeds / "loop.txt").symlink_to("loop.txt")
+
+
+def _symlink_alias(seeds: Path, outside: Path) -> None:
+    (seeds / "real.txt").write_text(_plausible("The Real Readout Behind an Alias"))
+    (seeds / "alias.txt").symlink_to("real.txt")
+
+
+def _sidecar_symlink_out(seeds: Path, outside: Path) -> None:
+    (outside / "secret.yml").write_text("title: Secret Title From Outside The Seeds Folder\n")
+    (seeds / "linked-sidecar.txt").write_text(_plausible("Talks With a Linked Sidecar"))
+    (seeds / "linked-sidecar.yml").symlink_to(outside / "secret.yml")
+
+
+def _sidecar_symlink_loop(seeds: Path, outside: Path) -> None:
+    (seeds / "looped-sidecar.txt").write_text(_plausible("Talks With a Looped Sidecar"))
+    (seeds / "looped-sidecar.yml").symlink_to("looped-sidecar.yml")
+
+
+def _fifo(seeds: Path, outside: Path) -> None:
+    os.mkfifo(seeds / "pipe.txt")  # reading it would wait for a writer forever
+
+
+def _five_megabyte_title(seeds: Path, outside: Path) -> None:
+    (seeds / "huge-title.txt").write_text(_plausible("Talks" + "x" * (5 * 2**20)))
+
+
+def _name_with_terminal_escapes(seeds: Path, outside: Path) -> None:
+    (seeds / "\x1b]0;hijacked\x07\x1b[2J\x1b[31mtalks\u202e.txt").write_text(_plausible())
+
+
+def _name_forging_a_ci_command(seeds: Path, outside: Path) -> None:
+    (seeds / "talks\n::error file=x::forged\r.txt").write_text(_plausible())
+
+
 # ---------------------------------------------------------------- the catalogue
 
 @dataclass(frozen=True)
@@ -129,7 +168,7 @@ CATALOGUE = [
     Case("utf8-bom", "read", CURLY_TITLE),
     Case("gb18030-chinese", "read", "习近平同法国总统马克龙举行会谈"),
     Case("cp1252-curly-quotes", "read", CURLY_TITLE),
-    Case("invalid-utf8-mid-file", "error", "invalid UTF-8 at byte"),
+    Case("invalid-utf8-mid-file", "read", CURLY_TITLE, warns="not all UTF-8: stray bytes from byte"),
     Case("crlf-line-ends", "read", TITLE),
     Case("cr-line-ends", "read", TITLE),
     Case("control-characters", "read", "Xi Jinping Holds Talks"),
@@ -178,7 +217,39 @@ CATALOGUE = [
     Case("sidecar-non-latin-country", "error", "field 'countries' must be"),
     Case("sidecar-deeply-nested", "error", "nested too deeply"),
     Case("sidecar-billion-laughs", "error", "field 'topics' must be"),
+    # second round (issue 13): links, limits, encodings, invisible characters, sidecar mistakes
+    Case("symlink-loop", "error", "symbolic link loop", make=_symlink_loop),
+    Case("symlink-alias-inside-seeds", "read", "The Real Readout Behind an Alias",
+         warns="read once, under its own name", make=_symlink_alias),
+    Case("fifo-named-txt", "error", "not a regular file", make=_fifo),
+    Case("title-of-5-mb", "read", "Talksxxxx", warns="cut to 300", make=_five_megabyte_title),
+    Case("name-with-terminal-escapes", "read", TITLE, make=_name_with_terminal_escapes),
+    Case("name-forging-a-ci-command", "read", TITLE, make=_name_forging_a_ci_command),
+    Case("shift-jis-japanese", "read", "日中首脳会談についての発表", warns="read as SHIFT-JIS"),
+    Case("utf8-with-cp1252-bytes", "read", CURLY_TITLE, warns="not all UTF-8"),
+    Case("bidi-and-invisible-in-title", "read", "Xi Jinping Holds Talks with Emmanuel Macron at the"),
+    Case("sidecar-bidi-in-names", "read", "Xi Jinping Meets a Delegation"),
+    Case("sidecar-symlink-out-of-seeds", "error", "pointing outside the seeds folder",
+         make=_sidecar_symlink_out),
+    Case("sidecar-symlink-loop", "error", "cannot be read", make=_sidecar_symlink_loop),
+    Case("sidecar-long-topic-id", "error", "field 'topics': topic id"),
+    Case("sidecar-long-countries", "error", "field 'countries': country"),
+    Case("sidecar-long-participant-id", "error", "field 'participants': id"),
+    Case("sidecar-too-many-participants", "error", "101 people, over the limit of 100"),
+    Case("sidecar-oversized", "error", "over the 65,536-byte limit"),
+    Case("sidecar-long-title", "read", "Long title words", warns="cut to 300"),
+    Case("sidecar-yaml-suffix", "read", "Talks Whose Sidecar Ends in yaml",
+         warns="rename it to yaml-suffix.yml"),
+    Case("sidecar-upper-case-suffix", "read", "Talks With an Upper-case Sidecar",
+         warns="rename it to upper-suffix.yml"),
+    Case("sidecar-without-readout", "ignored", warns="sidecar with no readout"),
+    Case("sidecar-claimed-twice", "read", "Talks Told in", warns="has the same name", pages=2),
+    Case("sidecar-unknown-topic", "read", "Talks With a Made-up Topic",
+         warns="'evil-topic' is not in generator/data/topics.yml"),
+    Case("sidecar-free-form-country", "read", "Talks With a Made-up Country",
+         warns="'Atlantis' is not in generator/data/countries.yml"),
 ]
+LARGE = (_large_file, _one_megabyte_line, _five_megabyte_title)  # each timed alone
 CASES = {case.name: case for case in CATALOGUE}
 HOSTILE_FIXTURES = [case.name for case in CATALOGUE if case.hostile]
 # Fixture → outcome, for reading at a glance and for other tests.
@@ -310,7 +381,7 @@ def test_catalogue_is_large_enough():
 def test_bad_input(case: Case, tmp_path: Path, registry):
     seeds = seeds_with_good(tmp_path)
     bad = materialise(case.name, seeds, tmp_path / "outside")
-    readouts = [n for n in bad if not n.endswith(".yml")]
+    readouts = [n for n in bad if Path(n).suffix.lower() in READOUT_SUFFIXES]
     content = tmp_path / "content"
 
     report = generate(seeds, content, registry)  # never raises
@@ -322,6 +393,8 @@ def test_bad_input(case: Case, tmp_path: Path, registry):
         for meta, _ in entries:
             check_front_matter(meta)
     labels = [f"seeds/{n}" for n in readouts]
+    warnings = [w for name in bad for w in report.warnings.get(f"seeds/{name}", [])]
+    assert 0 <= report.readouts_extracted <= report.readouts_read <= report.readouts_found
     if case.outcome == "error":
         assert len(labels) == 1
         assert labels[0] in report.errors, report.render()
@@ -333,6 +406,7 @@ def test_bad_input(case: Case, tmp_path: Path, registry):
         assert set(pages) == {f"seeds/{GOOD_NAME}"}
         assert not report.errors and report.readouts_found == 1
         assert not any(label in report.warnings for label in labels)
+        assert not case.warns or any(case.warns in w for w in warnings), report.render()
     else:
         assert not report.errors, report.render()
         assert not report.failed()
@@ -341,11 +415,10 @@ def test_bad_input(case: Case, tmp_path: Path, registry):
         for meta, body in produced:
             assert case.expect in meta["title"] or case.expect in body.replace("\\", ""), meta
         if case.warns:
-            warnings = [w for label in labels for w in report.warnings.get(label, [])]
             assert any(case.warns in w for w in warnings), report.render()
     if case.hostile:
         assert_no_markup(content)
-    if case.make in (_large_file, _one_megabyte_line):
+    if case.make in LARGE:
         for name in bad:
             (seeds / name).unlink()  # pytest keeps the last runs' tmp folders; not 50 MB each
 
@@ -413,7 +486,7 @@ def test_every_case_at_once(tmp_path, registry):
     """All bad files in one folder: the good ones still get their pages, the build still ends."""
     seeds = seeds_with_good(tmp_path)
     for case in CATALOGUE:
-        if case.make not in (_large_file, _one_megabyte_line):  # timed alone above
+        if case.make not in LARGE:
             materialise(case.name, seeds, tmp_path / "outside")
     report = generate(seeds, tmp_path / "content", registry)
     pages = readout_pages(tmp_path / "content")
@@ -579,3 +652,113 @@ def test_cli_on_every_hostile_fixture_prints_no_traceback(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     missing = run_cli("--seeds", str(tmp_path / "nowhere"), "--content", str(tmp_path / "c2"))
     assert missing.returncode != 0 and "Traceback" not in missing.stdout + missing.stderr
+
+
+# ---------------------------------------------------------------- second round, case by case
+
+def test_a_loop_of_two_links_costs_each_its_own_page_only(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    (seeds / "a.txt").symlink_to("b.txt")
+    (seeds / "b.txt").symlink_to("a.txt")
+    report = generate(seeds, tmp_path / "content", registry)
+    assert set(readout_pages(tmp_path / "content")) == {f"seeds/{GOOD_NAME}"}
+    for name in ("a.txt", "b.txt"):
+        assert any("symbolic link loop" in r for r in report.errors[f"seeds/{name}"])
+
+
+def test_an_alias_inside_seeds_gives_the_real_file_its_page_once(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    materialise("symlink-alias-inside-seeds", seeds)
+    (seeds / "b-alias-of-good.txt").symlink_to(GOOD_NAME)
+    content = tmp_path / "content"
+    for _ in range(2):  # the second run reads from the cache
+        report = generate(seeds, content, registry, cache_dir=tmp_path / "cache")
+        pages = readout_pages(content)
+        assert {label: len(found) for label, found in pages.items()} == {
+            f"seeds/{GOOD_NAME}": 1, "seeds/real.txt": 1}
+        assert report.readouts_read == 2 and 0 <= report.readouts_extracted <= 2
+        assert "-" not in report.render().split("\n")[0]  # no negative count
+    assert report.readouts_extracted == 0
+
+
+def test_report_lines_can_neither_act_on_a_terminal_nor_be_forged(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    for name in ("name-with-terminal-escapes", "name-forging-a-ci-command", "png-bytes"):
+        materialise(name, seeds)
+    (seeds / "bad\x1b[2Jname\n::warning::x.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    report = generate(seeds, tmp_path / "content", registry)
+    report.warn("seeds/talks\u2028::error::x.txt", "a reason\nwith ::set-output a line break")
+    for text in (report.render(), report.summary()):
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]", text)
+        assert not any(line.lstrip().startswith("::") for line in text.split("\n")), text
+        assert '"seeds/bad\\x1b[2Jname\\n::warning::x.txt": binary file' in text
+
+
+def test_invisible_characters_leave_titles_and_names_and_stay_out_of_slugs(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    materialise("bidi-and-invisible-in-title", seeds)
+    materialise("sidecar-bidi-in-names", seeds)
+    generate(seeds, tmp_path / "content", registry)
+    pages = readout_pages(tmp_path / "content")
+    [(meta, _)] = pages["seeds/bidi.txt"]
+    assert meta["title"] == "Xi Jinping Holds Talks with Emmanuel Macron at the Élysée"
+    assert re.fullmatch(r"[a-z0-9-]+", meta["slug"])
+    [(meta, _)] = pages["seeds/bidi-names.txt"]
+    assert [(p["name"], p["country"]) for p in meta["participants"]] == [
+        ("Xi Jinping", None), ("Emmanuel Macron", "France")]
+    invisible = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+    for page in (tmp_path / "content").rglob("*.md"):
+        head = page.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        assert not invisible.search(head), page
+        assert not invisible.search(page.name)
+
+
+def test_shift_jis_is_not_read_as_chinese(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    materialise("shift-jis-japanese", seeds)
+    materialise("gb18030-chinese", seeds)
+    report = generate(seeds, tmp_path / "content", registry)
+    pages = readout_pages(tmp_path / "content")
+    [(meta, body)] = pages["seeds/japanese.txt"]
+    assert meta["title"] == "日中首脳会談についての発表" and "岸田総理大臣" in body
+    assert any("a guess" in w for w in report.warnings["seeds/japanese.txt"])
+    assert pages["seeds/chinese.txt"][0][0]["title"] == "习近平同法国总统马克龙举行会谈"
+
+
+def test_stray_windows_bytes_in_utf8_read_as_meant_with_a_warning(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    materialise("utf8-with-cp1252-bytes", seeds)
+    report = generate(seeds, tmp_path / "content", registry)
+    [(meta, body)] = readout_pages(tmp_path / "content")["seeds/mixed.txt"]
+    assert meta["title"] == CURLY_TITLE and "â€" not in body
+    assert "Élysée" in body and "France’s" in body
+    assert any("byte 2" in w for w in report.warnings["seeds/mixed.txt"])
+
+
+def test_a_5_mb_title_makes_a_small_page(tmp_path, registry):
+    seeds = seeds_with_good(tmp_path)
+    materialise("title-of-5-mb", seeds)
+    generate(seeds, tmp_path / "content", registry)
+    size = sum(p.stat().st_size for p in (tmp_path / "content").rglob("*.md"))
+    (seeds / "huge-title.txt").unlink()
+    assert size < 200_000
+    [(meta, _)] = readout_pages(tmp_path / "content")["seeds/huge-title.txt"]
+    assert len(meta["title"]) == 300 and meta["title"].endswith("…")
+
+
+def test_a_readout_of_the_most_participants_allowed_builds_in_seconds(tmp_path, registry):
+    """Every participant's page lists the others: the limit keeps that square small."""
+    import time
+
+    from make_fixtures import many_people  # noqa: E402 (tests/fixtures/hostile on sys.path)
+    from generator.limits import MAX_PEOPLE
+
+    seeds = seeds_with_good(tmp_path)
+    (seeds / "summit.txt").write_text(_plausible("A Summit of Many Delegations"))
+    (seeds / "summit.yml").write_bytes(many_people(MAX_PEOPLE))
+    started = time.perf_counter()
+    report = generate(seeds, tmp_path / "content", registry)
+    elapsed = time.perf_counter() - started
+    assert not report.errors, report.render()
+    assert len(list((tmp_path / "content" / "leaders").glob("delegate-*.md"))) == MAX_PEOPLE
+    assert elapsed < 10
