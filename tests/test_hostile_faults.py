@@ -273,4 +273,4 @@ def test_a_killed_build_leaves_no_process_and_no_staging_folder(tmp_path):
     result = run_summit("generate", "--seeds", str(seeds), "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert not staging() and not [p for p in tmp_path.iterdir() if ".content." in p.name]
-    assert len(list((content / "readouts").glob("2*.md"))) == 150
+    assert len(list((content / "readouts").glob("call-*"))) == 150
