@@ -12,6 +12,7 @@ name as another.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 MAX_TITLE = 300  # characters of a readout's title; a longer one is cut, with a warning
 MAX_TEXT = 300  # a place, an office title, a section, the source's own words for the format
@@ -69,8 +70,6 @@ def sidecar_problem(field: str, value) -> str | None:
 
 def limit_facts(facts) -> list[str]:
     """Bring extracted (and overridden) facts within the limits, in place; say what was cut."""
-    from dataclasses import replace
-
     warnings = []
     facts.title = visible(facts.title).strip() or "Untitled readout"
     if len(facts.title) > MAX_TITLE:
