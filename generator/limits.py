@@ -61,8 +61,6 @@ def sidecar_problem(field: str, value) -> str | None:
             problem = _over(item, limit, what)
             if problem:
                 return problem
-    elif field in ("publisher",):
-        return _over(value, MAX_COUNTRY, "country")
     elif isinstance(value, str) and field != "title":  # a long title is cut, as an extracted one
         return _over(value, MAX_TEXT if field != "url" else 2000, "value")
     return None

@@ -201,10 +201,13 @@ def unregistered_values(overrides: dict, registry: Registry) -> list[str]:
             warnings.append(f"sidecar topic {topic!r} is not in generator/data/topics.yml; "
                             "its page is named from the id alone")
     countries = [*overrides.get("countries", []), *overrides.get("mentioned_countries", []),
-                 *(p.get("country") for p in overrides.get("participants", [])),
-                 overrides.get("publisher")]
+                 *(p.get("country") for p in overrides.get("participants", []))]
     for country in dict.fromkeys(c for c in countries if c):
         if registry.country(country) is None:
             warnings.append(f"sidecar country {country!r} is not in generator/data/countries.yml; "
                             "check the spelling (short English names, such as United States)")
+    publisher = overrides.get("publisher")
+    if publisher and registry.publisher(publisher) is None:
+        warnings.append(f"sidecar publisher {publisher!r} is neither a publisher in "
+                        "generator/data/publishers.yml nor a registered country")
     return warnings
