@@ -89,6 +89,24 @@ class Mention:
     registered: bool = True
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of a readout that says what someone said: "Xi Jinping pointed out that …".
+
+    Several speakers when the sentence speaks for them together ("The two sides agreed …").
+    `paragraph` indexes Readout.paragraphs and `start`, `end` bound the sentence inside it, so a
+    page can quote the readout's own words and link to the paragraph.
+    """
+
+    speakers: tuple[str, ...]  # person keys, as in Facts.participants and Facts.mentioned
+    paragraph: int
+    start: int
+    end: int
+    verb: str  # the verb of speech as written: "pointed out"
+    how: str  # the rule that found the speaker: "named", "pronoun", "office", "both sides"
+    topics: tuple[str, ...] = ()  # the readout's topics this sentence speaks of
+
+
 @dataclass
 class Facts:
     """What extraction found in one readout: the front-matter contract's fields, typed."""
@@ -113,6 +131,7 @@ class Facts:
     publisher: str | None = None  # the publishing office ("The White House"), when known
     publisher_country: str | None = None  # whose "the President" the text means
     evidence: list = field(default_factory=list)  # extract.evidence.Evidence, fact by fact
+    statements: list[Statement] = field(default_factory=list)  # who said what, in text order
 
     @property
     def accessed(self) -> dt.date | None:

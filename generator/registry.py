@@ -215,6 +215,7 @@ class Registry:
     unnamed_offices: list[str] = field(default_factory=list)  # "The Prime Minister spoke to …"
     names: NameWords = field(default_factory=NameWords)
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # roles.yml: phrase lists
+    speech: dict[str, tuple[str, ...]] = field(default_factory=dict)  # speech.yml: phrase lists
     formats: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # in priority order
     passing: PassingWords = field(default_factory=PassingWords)
 
@@ -359,6 +360,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             registry.titles[phrase] = raw["title"]
     registry.names = NameWords(**_word_lists(data_dir / "names.yml", NAME_WORD_LISTS))
     registry.roles = _word_lists(data_dir / "roles.yml", ROLE_WORD_LISTS)
+    registry.speech = _word_lists(data_dir / "speech.yml", SPEECH_WORD_LISTS)
     for raw in entries["people.yml"]:
         registry.people[raw["id"]] = _person(raw, registry)
     for raw in entries["topics.yml"]:
@@ -460,10 +462,11 @@ ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "des
                    "future_cues",
                    "future_events", "meeting_title_words", "joint_statement_titles", "gatherings",
                    "delegates")
+SPEECH_WORD_LISTS = ("speech_verbs", "meeting_with_person", "joint_subjects", "pronouns", "fillers")
 
 
 def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """A mapping of word lists (names.yml, roles.yml): every key given, each a list of distinct
+    """A mapping of word lists (names.yml, roles.yml, speech.yml): every key given, each a list of distinct
     non-empty strings."""
     data = read_yaml(path)
     if not isinstance(data, dict):

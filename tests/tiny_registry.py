@@ -93,10 +93,10 @@ TOPICS = [
 
 def write_tiny_registry(folder: Path) -> Path:
     """Write the tiny registry beside the real word lists: formats, titles, publishers, names,
-    roles, dates and places in passing."""
+    roles, dates, places in passing and speech."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("formats.yml", "titles.yml", "names.yml", "roles.yml", "dates.yml",
-                 "places_in_passing.yml"):
+                 "places_in_passing.yml", "speech.yml"):
         shutil.copy(DATA_DIR / name, folder / name)
     # The real publishers of the countries registered here (a publisher names a known side).
     sides = {c["name"] for c in COUNTRIES} | {o["name"] for o in ORGANIZATIONS}

@@ -15,6 +15,7 @@ from .kind import kind_by_sides
 from .lexicon import Lexicon
 from .people import PeopleExtractor
 from .places import REMOTE_FORMATS
+from .statements import SpeechWords, statements
 from .text import ReadoutText
 from .topics import topics
 
@@ -26,6 +27,7 @@ class Extractor:
         self.registry = registry
         self.lexicon = Lexicon(registry)
         self.people = PeopleExtractor(self.lexicon)
+        self.speech = SpeechWords(self.lexicon)
 
     def extract(self, readout: Readout, overrides: dict | None = None, today: dt.date | None = None):
         """Facts of one readout, plus the unregistered names found (for the curator's report)."""
@@ -117,6 +119,8 @@ class Extractor:
             kind=kind,
         )
         _apply_overrides(facts, overrides)
+        facts.statements = statements(ctx, facts.participants, self.speech, self.lexicon, facts.topics,
+                                      publisher_country)
         return facts, people.unregistered
 
     def _sidecar_publisher(self, overrides: dict) -> Publisher | None:
