@@ -22,6 +22,7 @@ from .pages.addresses import (Lookups, country_path, pair_path, pair_title, pers
                               publisher_label, readout_path, readout_title, root_of, topic_path,
                               year_path)
 from .pages.base import PlanInputs
+from .pages.chart import month_anchor
 from .pages.dates import format_day
 from .pages.plan import plan_pages
 from .registry import Registry
@@ -73,7 +74,8 @@ def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:
     env.filters.update(md=escape_markdown, day=format_day, attr=escape_attribute, facet=search_facet,
                        code=code_block)
     env.globals.update(person_name=lookups.person_name, topic_label=lookups.topic_label,
-                       publisher_label=lambda name: publisher_label(name, registry))
+                       publisher_label=lambda name: publisher_label(name, registry),
+                       month_anchor=month_anchor)
     env.globals.update(external_link=external_link, pair_title=pair_title, **_link_helpers(lookups))
     return env
 

@@ -182,7 +182,7 @@ def test_no_readout_string_becomes_markup_anywhere(content):
         citing = page.parent.name == "readouts" and page.name != "index.md"
         assert parsed.tags.count("pre") == (2 if citing else 0), page
         for href in parsed.hrefs:
-            assert href.startswith(("../", "readouts/", "leaders/", "topics/", "countries/",
+            assert href.startswith(("./", "../", "readouts/", "leaders/", "topics/", "countries/",
                                     "pairs/", "timeline/", "search.md", "#", "data/", "feed.xml")
                                    ) or href in OWN_EXTERNAL_LINKS | DATA_FILES, (page, href)
     body = to_html(split_page(content / "readouts/talks.md")[1])
@@ -192,13 +192,14 @@ def test_no_readout_string_becomes_markup_anywhere(content):
 
 def test_first_mentions_link_to_leader_pages(content):
     _, body = split_page(content / "readouts/talks.md")
-    first, second, third = [line for line in body.split("\n\n") if line.startswith(("Xi", "[Xi", "Putin", "Joe", "[Joe"))]
+    first, second, third = [block for block in body.split("\n\n")
+                            if block.startswith(("Xi", "[Xi", "Putin", "Joe", "[Joe"))]
     assert first == (
         "[Xi Jinping](../leaders/xi-jinping.md) met [Vladimir Putin](../leaders/vladimir-putin.md)."
-        " Xi Jinping said \\{\\{ x \\}\\}."
+        " Xi Jinping said \\{\\{ x \\}\\}.\n{: #p1 }"  # each paragraph's id: statements link there
     )
     assert second.startswith("Putin and [Wang](../leaders/wang-yi.md) said")  # surname fallback
-    assert third == "[Joe &lt;b&gt;Biden&lt;/b&gt;](../leaders/joe-biden.md) was named."
+    assert third == "[Joe &lt;b&gt;Biden&lt;/b&gt;](../leaders/joe-biden.md) was named.\n{: #p3 }"
 
 
 def test_readout_page_lists_related_and_neighbours(content):

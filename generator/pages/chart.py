@@ -1,47 +1,146 @@
-"""The timeline's activity chart: one bar per month, its height by the readouts of the month."""
+"""Activity charts: readouts per month, stacked by kind, for the timeline and for every leader,
+topic, country and pair page.
+
+A chart spans whole years, January of the first readout's year to December of the last's, one
+column per month. The plan says where each month's readouts are listed (`month_link`); the
+template draws the columns as inline SVG, writes the years and the legend as text (so they stay
+readable at any width) and the same numbers as a table.
+"""
 
 from __future__ import annotations
 
+import posixpath
+from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
-from ..link import Archive
+from ..model import KINDS, Entry
+from ..registry import slugify
 from .dates import MONTHS
 
-CHART_BAR_WIDTH, CHART_BAR_GAP, CHART_HEIGHT = 8, 2, 100
+CHART_HEIGHT = 100  # SVG units; the page stretches the drawing to its width and a fixed height
+BAR_SHARE = 0.8  # of a month's width; the rest is the gap between columns
+
+
+def kind_class(kind: str) -> str:
+    """The CSS class that colours a kind: "joint statement" → "kind-joint-statement"."""
+    return "kind-" + slugify(kind)
 
 
 @dataclass(frozen=True)
-class Bar:
-    x: int
-    height: int
-    label: str
+class Segment:
+    kind: str
+    y: float
+    height: float
+
+    @property
+    def css(self) -> str:
+        return kind_class(self.kind)
+
+
+@dataclass(frozen=True)
+class Month:
+    x: int  # column, 0 for the first January
+    label: str  # "May 2024"
+    count: int
+    by_kind: tuple[int, ...]  # readouts of each kind of `Chart.kinds`
+    segments: tuple[Segment, ...]
+    href: str | None  # where the month's readouts are listed, relative to the chart's page
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    href: str | None
 
 
 @dataclass(frozen=True)
 class Chart:
-    width: int
-    height: int
-    bar_width: int
-    bars: list[Bar]
-    year_marks: list[tuple[int, int]]  # (x, year) under each January
+    months: tuple[Month, ...]
+    years: tuple[Year, ...]
+    kinds: tuple[str, ...]  # kinds the chart shows, in KINDS order
+    peak: int  # readouts in the busiest month
+    peak_label: str
+    total: int
+    bar_width: float
+    height: int = CHART_HEIGHT
+
+    @property
+    def width(self) -> int:
+        return len(self.months)
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        """(kind, its CSS class) for each kind the chart shows."""
+        return [(kind, kind_class(kind)) for kind in self.kinds]
+
+    @property
+    def busy_months(self) -> list[Month]:
+        """The months that have readouts: the rows of the chart's table."""
+        return [m for m in self.months if m.count]
 
 
-def activity_chart(archive: Archive) -> Chart | None:
-    """One column per month from the first dated readout to the last, height by readout count."""
-    if not archive.by_month:
+MonthLink = Callable[[int, int], "str | None"]
+YearLink = Callable[[int], "str | None"]
+
+
+def activity_chart(entries: list[Entry], month_link: MonthLink,
+                   year_link: YearLink = lambda year: None) -> Chart | None:
+    """The chart of some readouts; None when none of them is dated."""
+    counts: dict[tuple[int, int], Counter] = {}
+    for entry in entries:
+        day = entry.facts.date
+        if day is not None:
+            counts.setdefault((day.year, day.month), Counter())[entry.facts.kind] += 1
+    if not counts:
         return None
-    first, last = min(archive.by_month), max(archive.by_month)
-    peak = max(len(entries) for entries in archive.by_month.values())
-    bars, year_marks = [], []
-    year, month = first
-    while (year, month) <= last:
-        x = len(bars) * (CHART_BAR_WIDTH + CHART_BAR_GAP)
-        count = len(archive.by_month.get((year, month), []))
-        noun = "readout" if count == 1 else "readouts"
-        label = f"{MONTHS[month - 1]} {year}: {count} {noun}"
-        bars.append(Bar(x, round(CHART_HEIGHT * count / peak), label))
-        if month == 1 or ((year, month) == first and month <= 9):  # no label crowding January's
-            year_marks.append((x, year))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    width = len(bars) * (CHART_BAR_WIDTH + CHART_BAR_GAP)
-    return Chart(width, CHART_HEIGHT, CHART_BAR_WIDTH, bars, year_marks)
+    kinds = tuple(k for k in KINDS if any(c[k] for c in counts.values())) + tuple(
+        sorted({k for c in counts.values() for k in c} - set(KINDS)))
+    peak = max(sum(c.values()) for c in counts.values())
+    first, last = min(counts)[0], max(counts)[0]
+    months = []
+    for year in range(first, last + 1):
+        for month in range(1, 13):
+            by_kind = counts.get((year, month), Counter())
+            total = sum(by_kind.values())
+            months.append(Month(
+                x=len(months), label=f"{MONTHS[month - 1]} {year}", count=total,
+                by_kind=tuple(by_kind[k] for k in kinds), segments=_stack(by_kind, kinds, peak),
+                href=month_link(year, month) if total else None,
+            ))
+    busiest = max(months, key=lambda m: (m.count, -m.x))
+    return Chart(tuple(months), tuple(Year(y, year_link(y)) for y in range(first, last + 1)),
+                 kinds, peak, busiest.label, sum(m.count for m in months), BAR_SHARE)
+
+
+def _stack(by_kind: Counter, kinds: tuple[str, ...], peak: int) -> tuple[Segment, ...]:
+    """A month's column, kind upon kind from the bottom, its height in proportion to the peak."""
+    segments, top = [], CHART_HEIGHT
+    for kind in kinds:
+        if by_kind[kind]:
+            height = round(CHART_HEIGHT * by_kind[kind] / peak, 2)
+            top = round(top - height, 2)
+            segments.append(Segment(kind, top, height))
+    return tuple(segments)
+
+
+def month_anchor(year: int, month: int) -> str:
+    """The id a listing gives the first readout of a month, where a chart's column points."""
+    return f"m-{year}-{month:02d}"
+
+
+def url_between(page: str, target: str, anchor: str = "") -> str:
+    """The address of the page made from content file `target`, relative to the page made from
+    `page`, for links in raw HTML (which MkDocs does not rewrite): pages are folders
+    (timeline/2024.md is timeline/2024/, timeline/index.md is timeline/)."""
+    def folder(path: str) -> str:
+        stem = path.removesuffix(".md")
+        return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+    if target == page:
+        return f"#{anchor}" if anchor else "./"
+    relative = posixpath.relpath(folder(target) or ".", folder(page) or ".")
+    relative = "./" if relative == "." else relative + "/"
+    if not relative.startswith("."):
+        relative = "./" + relative
+    return relative + (f"#{anchor}" if anchor else "")

@@ -12,15 +12,18 @@ from typing import Callable, Iterator
 from markdown.extensions.toc import slugify as heading_slugify
 
 from ..link import Archive, PersonInfo, TopicInfo
+from ..model import Entry
 from ..markdown import front_matter
 from ..write import Page
 from .addresses import (country_path, feed_path, pair_path, pair_title, person_path, topic_path,
                         year_path)
 from .base import PlanInputs, listing_pages, simple_page
-from .chart import activity_chart
+from .chart import Chart, activity_chart, month_anchor, url_between
 from .dates import MONTHS, office_dates
-from .listing import archive_listing, leader_groups, listing, topic_tree
+from .listing import Group, archive_listing, leader_groups, listing, topic_tree
 from .readout import readout_pages, redirect_pages
+from .statements import (STATEMENTS_ON_LEADER_PAGE, person_statements_path, quotes_by_person,
+                         quotes_by_topic, topic_statements_path)
 
 LATEST_ON_HOME = 10
 
@@ -63,11 +66,12 @@ def leaders_index(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def person_pages(inputs: PlanInputs) -> Iterator[Page]:
+    quotes = quotes_by_person(inputs.archive)
     for person in inputs.archive.people.values():
-        yield from _person_page(person, inputs.archive)
+        yield from _person_page(person, inputs.archive, quotes.get(person.id, []))
 
 
-def _person_page(person: PersonInfo, archive: Archive) -> Iterator[Page]:
+def _person_page(person: PersonInfo, archive: Archive, quotes: list) -> Iterator[Page]:
     meetings = archive.by_person.get(person.id, [])
     path = person_path(person.id)
     groups = listing(meetings, path.removesuffix(".md"))
@@ -75,11 +79,14 @@ def _person_page(person: PersonInfo, archive: Archive) -> Iterator[Page]:
     yield simple_page(
         path, "person.md.j2", person.name, feed=feed_path("leader", person.id), person=person,
         offices=[(office.title, office_dates(office)) for office in person.offices],
-        groups=groups, count=len(meetings),
+        groups=groups, count=len(meetings), chart=listing_chart(meetings, path, groups),
         mentions=archive.mentions_of.get(person.id, []),
         counterparts=archive.counterparts(person.id),
         compatriots=archive.counterparts(person.id, compatriots=True),
         topics=archive.topics_in(meetings),
+        statements=quotes[:STATEMENTS_ON_LEADER_PAGE], statement_count=len(quotes),
+        statements_page=person_statements_path(person.id)
+        if len(quotes) > STATEMENTS_ON_LEADER_PAGE else None,
     )
 
 
@@ -88,11 +95,12 @@ def topics_index(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def topic_pages(inputs: PlanInputs) -> Iterator[Page]:
+    quotes = quotes_by_topic(inputs.archive)
     for topic in inputs.archive.topics.values():
-        yield from _topic_page(topic, inputs.archive)
+        yield from _topic_page(topic, inputs.archive, len(quotes.get(topic.id, [])))
 
 
-def _topic_page(topic: TopicInfo, archive: Archive) -> Iterator[Page]:
+def _topic_page(topic: TopicInfo, archive: Archive, statement_count: int) -> Iterator[Page]:
     entries = archive.by_topic.get(topic.id, [])
     children = sorted(
         (t for t in archive.topics.values() if t.parent == topic.id), key=lambda t: (t.label, t.id)
@@ -104,7 +112,25 @@ def _topic_page(topic: TopicInfo, archive: Archive) -> Iterator[Page]:
         path, "topic.md.j2", topic.label, feed=feed_path("topic", topic.id), topic=topic,
         parent=archive.topics.get(topic.parent) if topic.parent else None, children=children,
         groups=groups, count=len(entries), leaders=archive.principals_in(entries),
+        chart=listing_chart(entries, path, groups), statement_count=statement_count,
+        statements_page=topic_statements_path(topic.id) if statement_count else None,
     )
+
+
+def statement_pages(inputs: PlanInputs) -> Iterator[Page]:
+    """What was said on each topic, and all that a leader said when their page shows only the
+    newest."""
+    archive = inputs.archive
+    for topic_id, quotes in quotes_by_topic(archive).items():
+        label = archive.topics[topic_id].label
+        yield simple_page(topic_statements_path(topic_id), "statements.md.j2",
+                          f"Statements on {label}", quotes=quotes, speaker=None,
+                          about=("topic", topic_id))
+    for person_id, quotes in quotes_by_person(archive).items():
+        if len(quotes) > STATEMENTS_ON_LEADER_PAGE:
+            yield simple_page(person_statements_path(person_id), "statements.md.j2",
+                              f"Statements by {archive.people[person_id].name}", quotes=quotes,
+                              speaker=person_id, about=("leader", person_id))
 
 
 def countries_index(inputs: PlanInputs) -> Iterator[Page]:
@@ -123,6 +149,7 @@ def country_pages(inputs: PlanInputs) -> Iterator[Page]:
         yield simple_page(path, "country.md.j2", country, feed=feed_path("country", country),
                           country=country,
                           groups=groups, count=len(entries),
+                          chart=listing_chart(entries, path, groups),
                           leaders=[
                               (person, len(archive.by_person.get(person.id, [])))
                               for person in archive.people_of(country)
@@ -138,13 +165,14 @@ def pair_pages(inputs: PlanInputs) -> Iterator[Page]:
         yield from listing_pages(pair_title(pair), path, groups)
         yield simple_page(path, "pair.md.j2", pair_title(pair), countries=pair,
                           groups=groups, count=len(entries),
+                          chart=listing_chart(entries, path, groups),
                           leaders=archive.principals_in(entries), topics=archive.topics_in(entries))
 
 
 def timeline_pages(inputs: PlanInputs) -> Iterator[Page]:
     archive = inputs.archive
     yield simple_page("timeline/index.md", "timeline.md.j2", "Timeline",
-                      years=_timeline_years(archive), chart=activity_chart(archive),
+                      years=_timeline_years(archive), chart=_timeline_chart(archive),
                       undated=len(archive.undated))
     for year, entries in archive.by_year.items():
         months = [
@@ -153,6 +181,30 @@ def timeline_pages(inputs: PlanInputs) -> Iterator[Page]:
         ]
         yield simple_page(year_path(year), "year.md.j2", str(year), year=year, months=months,
                           count=len(entries))
+
+
+TIMELINE = "timeline/index.md"
+
+
+def _timeline_chart(archive: Archive) -> Chart | None:
+    """The whole archive's chart: each month links to its section of the year's page."""
+    return activity_chart(
+        archive.entries,
+        lambda year, month: url_between(TIMELINE, year_path(year),
+                                        heading_slugify(MONTHS[month - 1], "-")),
+        lambda year: url_between(TIMELINE, year_path(year)),
+    )
+
+
+def listing_chart(entries: list[Entry], path: str, groups: list[Group]) -> Chart | None:
+    """A page's chart of the readouts it lists: each month links to the month's first readout
+    in the listing, on this page or on the year's page of a long listing."""
+    year_pages = {group.heading: group.page for group in groups if group.page}
+    return activity_chart(
+        entries,
+        lambda year, month: url_between(path, year_pages.get(str(year), path),
+                                        month_anchor(year, month)),
+    )
 
 
 def _timeline_years(archive: Archive) -> list[tuple[int, int, list[tuple[str, str, int]]]]:
@@ -178,5 +230,5 @@ def plan_pages(inputs: PlanInputs) -> Iterator[Page]:
 PAGE_KINDS: tuple[Callable[[PlanInputs], Iterator[Page]], ...] = (
     home_page, search_page, readouts_index, readout_pages, redirect_pages,
     leaders_index, person_pages, topics_index, topic_pages, countries_index, country_pages,
-    pair_pages, timeline_pages,
+    pair_pages, timeline_pages, statement_pages,
 )

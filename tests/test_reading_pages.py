@@ -1,0 +1,77 @@
+"""What the pages make of an archive for reading it: activity charts and statements pages."""
+
+import datetime as dt
+
+from conftest import MACRON, PUTIN, XI, build_entry
+from generator.link import build_archive
+from generator.model import Statement
+from generator.pages.chart import activity_chart, month_anchor, url_between
+from generator.pages.statements import quotes_by_person, quotes_by_topic
+from generator.render import render_content
+
+
+def _entry(slug, day, kind="bilateral", **facts):
+    entry = build_entry(slug, day, **facts)
+    entry.facts.kind = kind
+    return entry
+
+
+def test_chart_spans_whole_years_and_stacks_kinds():
+    entries = [
+        _entry("a", dt.date(2023, 11, 2), principals=[XI, PUTIN]),
+        _entry("b", dt.date(2023, 11, 20), "multilateral", principals=[XI, MACRON]),
+        _entry("c", dt.date(2024, 2, 1), principals=[XI, MACRON]),
+        _entry("d", None, principals=[XI, PUTIN]),
+    ]
+    chart = activity_chart(entries, lambda y, m: f"#{month_anchor(y, m)}")
+    assert chart.width == 24 and [y.year for y in chart.years] == [2023, 2024]
+    assert chart.kinds == ("bilateral", "multilateral")
+    assert (chart.total, chart.peak, chart.peak_label) == (3, 2, "November 2023")
+    november = chart.months[10]
+    assert november.by_kind == (1, 1) and november.href == "#m-2023-11"
+    assert [(s.kind, s.y, s.height) for s in november.segments] == [
+        ("bilateral", 50, 50), ("multilateral", 0, 50)]
+    assert [m.label for m in chart.busy_months] == ["November 2023", "February 2024"]
+    assert chart.months[0].href is None  # a month without readouts links nowhere
+    assert activity_chart([entries[-1]], lambda y, m: None) is None
+
+
+def test_addresses_between_pages_follow_the_site_folders():
+    assert url_between("timeline/index.md", "timeline/2024.md", "may") == "./2024/#may"
+    assert url_between("leaders/xi-jinping.md", "leaders/xi-jinping.md", "m-2024-05") == "#m-2024-05"
+    assert url_between("leaders/xi-jinping.md", "leaders/xi-jinping/2019.md") == "./2019/"
+    assert url_between("topics/trade.md", "timeline/2024.md") == "../../timeline/2024/"
+
+
+def test_statements_gather_by_speaker_and_by_topic_with_its_broader_ones(registry):
+    entry = _entry("talks", dt.date(2024, 5, 16), principals=[XI, PUTIN], topics=["ukraine-crisis"],
+                   paragraphs=["Xi met Putin.", "Xi said peace matters. The two sides agreed."])
+    entry.facts.statements = [
+        Statement(("xi-jinping",), 1, 0, 22, "said", "named", ("ukraine-crisis",)),
+        Statement(("xi-jinping", "vladimir-putin"), 1, 23, 44, "agreed", "both sides"),
+        Statement(("someone-unknown",), 0, 0, 13, "said", "named"),
+    ]
+    archive = build_archive([entry], registry)
+    by_person = quotes_by_person(archive)
+    assert [q.text for q in by_person["xi-jinping"]] == ["Xi said peace matters.", "The two sides agreed."]
+    assert [q.joint for q in by_person["vladimir-putin"]] == [True]
+    assert "someone-unknown" not in by_person
+    by_topic = quotes_by_topic(archive)
+    assert sorted(by_topic) == ["regional-issues", "ukraine-crisis"]
+    assert by_topic["ukraine-crisis"][0].paragraph == "readouts/talks.md#p2"
+
+
+def test_leader_and_topic_pages_show_statements_and_charts(tmp_path, registry):
+    entry = _entry("talks", dt.date(2024, 5, 16), principals=[XI, PUTIN], topics=["ukraine-crisis"],
+                   paragraphs=["Xi met Putin.", "Xi said <b>peace</b> matters."])
+    entry.facts.statements = [Statement(("xi-jinping",), 1, 0, 29, "said", "named", ("ukraine-crisis",))]
+    render_content(build_archive([entry], registry), registry, tmp_path / "content")
+    leader = (tmp_path / "content" / "leaders" / "xi-jinping.md").read_text(encoding="utf-8")
+    assert "## Statements" in leader
+    assert "“Xi said &lt;b&gt;peace&lt;/b&gt; matters.” ([paragraph 2](../readouts/talks.md#p2)" in leader
+    assert '<a href="#m-2024-05" tabindex="-1">' in leader
+    assert '- <span id="m-2024-05"></span>16 May 2024' in leader
+    topic = (tmp_path / "content" / "topics" / "ukraine-crisis.md").read_text(encoding="utf-8")
+    assert "[1 statement on Ukraine crisis](../statements/topics/ukraine-crisis.md)" in topic
+    statements = tmp_path / "content" / "statements" / "topics" / "ukraine-crisis.md"
+    assert "[Xi Jinping](../../leaders/xi-jinping.md): “Xi said" in statements.read_text(encoding="utf-8")
