@@ -9,6 +9,8 @@ shows it.
 Before that, the page's head metadata is made from its front matter as written: OpenGraph tags
 and, on a readout's page, schema.org JSON-LD (generator/metadata.py), printed by main.html.
 
+The home page's title is the site's name, which the theme adds to every title already.
+
 A redirect page (a readout's earlier address) names the content file it sends the reader to;
 the redirect.html template needs that page's address relative to its own, whatever the site's URL
 style and wherever it is served. A redirect to no page fails the build.
@@ -27,6 +29,8 @@ def on_page_markdown(markdown, page, config, files):
         "og": open_graph(meta, page.canonical_url, config.site_name),
         "jsonld": json_ld(meta, page.canonical_url, config.site_name, config.site_url),
     }
+    if page.is_homepage and meta.get("title") == config.site_name:
+        del meta["title"]  # the theme would print "Summit Archive - Summit Archive"
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
             meta[key] = html.escape(meta[key], quote=True)

@@ -108,4 +108,14 @@ def registry() -> Registry:
 
 # Session fixtures shared by several modules are registered here once, so each is built once.
 from archive_fixture import built_archive, site_server  # noqa: E402,F401
-from browser import browser, page  # noqa: E402,F401
+from browser import axe_source, browser, page  # noqa: E402,F401
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly when the browser tests did not run, and how to make them run."""
+    from browser import HOW_TO_ENABLE, skipped_browser_reasons
+
+    if skipped_browser_reasons:
+        terminalreporter.write_line(
+            f"BROWSER TESTS DID NOT RUN ({skipped_browser_reasons[0]}): to run them, "
+            f"{HOW_TO_ENABLE}.", yellow=True, bold=True)

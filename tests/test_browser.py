@@ -115,3 +115,55 @@ def test_reader_opens_readout_follows_leader_and_reaches_timeline(page, site_ser
     page.locator(".md-tabs__link", has_text="Timeline").click()
     page.wait_for_url(re.compile(r"/timeline/"))
     assert "2024" in page.locator("article").inner_text()
+
+
+def test_search_forgives_spellings_and_shows_date_publisher_and_principals(page, site_server):
+    page.goto(site_server + "/")
+    results = search(page, "Zelensky")  # the readout writes "Zelenskyy"
+    assert results.count() == 1
+    result = results.first.inner_text()
+    assert "President Zelenskyy" in result and "9 October 2024" in result
+    assert "10 Downing Street" in result  # the publisher
+    principals = page.locator(".summit-search__who").first.inner_text()
+    assert sorted(principals.split(", ")) == ["Keir Starmer", "Volodymyr Zelenskyy"]
+    page.goto(site_server + "/")
+    results = search(page, "Macron")
+    excerpts = page.locator(".summit-search__excerpt").all_inner_texts()
+    assert excerpts and not any("Format:" in e or "Principals:" in e for e in excerpts)
+
+
+def test_facets_follow_the_query_take_a_date_range_and_clear(page, site_server):
+    page.goto(site_server + "/search/?q=Macron")
+    everything = titles(settled(page))
+    leaders = page.locator("select[name=leader] option:not([hidden])").all_inner_texts()
+    assert "Emmanuel Macron (3)" in leaders or any(o.startswith("Emmanuel Macron (") for o in leaders)
+    assert not any(o.endswith("(0)") for o in leaders)  # values the query leaves empty are hidden
+    assert page.locator(".summit-search__clear").is_hidden()
+
+    page.select_option("select[name=from]", "2024-04")
+    page.wait_for_url(re.compile(r"from=2024-04"))
+    in_2024 = titles(settled(page))
+    assert 1 <= len(in_2024) < len(everything)
+    assert all("2024" in d for d in page.locator(".summit-search__day").all_inner_texts())
+    page.select_option("select[name=to]", "2024-05")
+    page.wait_for_url(re.compile(r"to=2024-05"))
+    in_spring = titles(settled(page))
+    assert 1 <= len(in_spring) < len(in_2024)
+    assert all(" April 2024" in d or " May 2024" in d
+               for d in page.locator(".summit-search__day").all_inner_texts())
+
+    page.locator(".summit-search__clear").click()
+    page.wait_for_url(re.compile(r"/search/\?q=Macron$"))
+    assert sorted(titles(settled(page))) == sorted(everything)
+    assert page.locator("select[name=from]").input_value() == ""
+
+
+def test_statements_link_to_their_paragraph(page, site_server):
+    page.goto(site_server + "/statements/topics/ukraine-crisis/")
+    first = page.locator("article li").first
+    quote = first.inner_text()
+    first.locator("a", has_text="paragraph").click()
+    page.wait_for_url(re.compile(r"/readouts/.+#p\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    paragraph = page.locator(f"p#{anchor}").inner_text()
+    assert paragraph and quote.split("“", 1)[1][:40] in paragraph

@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "archive"
 def test_fixture_archive_scores():
     result = evaluate(FIXTURES, FIXTURES / "EXPECTED.yaml", load_registry())
     scores = result.scores()
-    assert result.readouts == 10 and not result.errors
+    assert result.readouts == 11 and not result.errors
     for field in ("date", "format", "location", "principals F1", "attendees F1", "countries F1"):
         assert scores[field] == 1.0, result.render()
     assert scores["topic recall"] >= 0.7 and scores["topic precision"] >= 0.7

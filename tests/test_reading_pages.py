@@ -1,12 +1,16 @@
-"""What the pages make of an archive for reading it: activity charts and statements pages."""
+"""What the pages make of an archive for reading it: activity charts, statements pages and the
+words search finds a readout by."""
 
 import datetime as dt
 
 from conftest import MACRON, PUTIN, XI, build_entry
 from generator.link import build_archive
 from generator.model import Statement
+from generator.pages.addresses import Lookups
 from generator.pages.chart import activity_chart, month_anchor, url_between
+from generator.pages.search import search_terms
 from generator.pages.statements import quotes_by_person, quotes_by_topic
+from generator.registry import Person, Publisher
 from generator.render import render_content
 
 
@@ -75,3 +79,17 @@ def test_leader_and_topic_pages_show_statements_and_charts(tmp_path, registry):
     assert "[1 statement on Ukraine crisis](../statements/topics/ukraine-crisis.md)" in topic
     statements = tmp_path / "content" / "statements" / "topics" / "ukraine-crisis.md"
     assert "[Xi Jinping](../../leaders/xi-jinping.md): “Xi said" in statements.read_text(encoding="utf-8")
+
+
+def test_search_finds_a_readout_by_every_spelling_of_a_name_and_by_its_publisher(registry):
+    registry.people["xi-jinping"] = Person("xi-jinping", "Xi Jinping", "Xi", "China", None,
+                                           ("Xi Jin-ping",), ())
+    registry.publishers["Ministry of Foreign Affairs of China"] = Publisher(
+        "Ministry of Foreign Affairs of China", "China", (), (), short="Chinese Foreign Ministry")
+    entry = _entry("talks", dt.date(2024, 5, 16), principals=[XI, PUTIN], location="Beijing",
+                   topics=["ukraine-crisis"])
+    entry.facts.publisher = "Ministry of Foreign Affairs of China"
+    archive = build_archive([entry], registry)
+    terms = search_terms(entry, registry, Lookups(archive, note=lambda *_: None))
+    assert {"Xi Jinping", "Xi Jin-ping", "Vladimir Putin", "Beijing", "Ukraine crisis",
+            "Ministry of Foreign Affairs of China", "Chinese Foreign Ministry"} <= set(terms)

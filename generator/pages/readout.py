@@ -17,6 +17,7 @@ from .base import PlanInputs
 from .citation import cite
 from .dates import format_day
 from .mentions import link_first_mentions
+from .search import search_terms
 
 
 def readout_pages(inputs: PlanInputs) -> Iterator[Page]:
@@ -54,6 +55,7 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
             "related": related,
             "pairs": pairs,
             "citation": cite(entry, inputs.site_url),
+            "search_terms": search_terms(entry, inputs.registry, inputs.lookups),
         }
 
     return Page(path, None, "readout.md.j2", None, build=build,

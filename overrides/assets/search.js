@@ -8,11 +8,16 @@
 // with textContent, excerpts rebuilt from their text and <mark> elements only.
 
 const FACETS = ["leader", "topic", "country", "year", "format"];
+// The date range: two month menus over the readouts' `month` filter (YYYY-MM); a range asks for
+// any month between them.
+const RANGE = ["from", "to"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
 // A search with filters but no words: Pagefind, asked for no word, would fetch every chunk of its
-// word index (about 1 MB per 1,000 readouts). Every readout page holds the word "Facts" (the title
-// of its facts box, templates/readout.md.j2), so asking for it finds every readout while fetching
-// only the one chunk that holds that word; the filters then narrow the results.
-const EVERY_READOUT = "facts";
+// word index (about 1 MB per 1,000 readouts). Every readout page holds the word "readout" (its
+// search-terms block, templates/readout.md.j2), so asking for it finds every readout while
+// fetching only the one chunk that holds that word; the filters then narrow the results.
+const EVERY_READOUT = "readout";
 const PAGE_SIZE = 20;
 const TYPING_PAUSE_MS = 250;
 
@@ -24,6 +29,8 @@ async function start(root) {
   const query = form.elements.q;
   const sort = form.elements.sort;
   const selects = Object.fromEntries(FACETS.map((name) => [name, form.elements[name]]));
+  const range = Object.fromEntries(RANGE.map((name) => [name, form.elements[name]]));
+  const clear = root.querySelector(".summit-search__clear");
   const status = root.querySelector(".summit-search__status");
   const list = root.querySelector(".summit-search__results");
   const more = root.querySelector(".summit-search__more");
@@ -44,6 +51,8 @@ async function start(root) {
   // search anyway (to count results per value), so asking first costs nothing more.
   const totals = await pagefind.filters();
   for (const name of FACETS) fillSelect(selects[name], totals[name] || {}, name);
+  const months = Object.keys(totals.month || {}).sort();
+  for (const name of RANGE) fillMonths(range[name], months);
   let run = 0;
   let shown = [];
   let marked = true; // highlight the matched words: not when the search had none of the reader's
@@ -53,7 +62,13 @@ async function start(root) {
     clearTimeout(timer);
     timer = setTimeout(search, TYPING_PAUSE_MS);
   });
-  for (const control of [sort, ...Object.values(selects)]) control.addEventListener("change", search);
+  for (const control of [sort, ...Object.values(selects), ...Object.values(range)]) {
+    control.addEventListener("change", search);
+  }
+  clear.addEventListener("click", () => {
+    for (const control of [...Object.values(selects), ...Object.values(range)]) control.value = "";
+    search();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
@@ -78,6 +93,10 @@ async function start(root) {
       }
       select.value = value;
     }
+    for (const name of RANGE) {
+      const value = params.get(name) || "";
+      range[name].value = [...range[name].options].some((option) => option.value === value) ? value : "";
+    }
     const header = document.querySelector(".summit-header-search__input");
     if (header) header.value = query.value;
   }
@@ -86,6 +105,7 @@ async function start(root) {
     const params = new URLSearchParams();
     if (query.value.trim()) params.set("q", query.value.trim());
     for (const name of FACETS) if (selects[name].value) params.set(name, selects[name].value);
+    for (const name of RANGE) if (range[name].value) params.set(name, range[name].value);
     if (sort.value !== "relevance") params.set("sort", sort.value);
     const address = params.toString() ? `?${params}` : window.location.pathname;
     if (address !== window.location.search) history.pushState(null, "", address);
@@ -99,7 +119,7 @@ async function start(root) {
     if (!term && !hasFilters()) {
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "Type a word, a name or a place, or pick a leader, topic, country, year or format.";
+      status.textContent = "Type a word, a name or a place, or pick a leader, topic, country, year, format or months.";
       updateCounts(totals);
       root.setAttribute("aria-busy", "false");
       return;
@@ -118,12 +138,18 @@ async function start(root) {
   }
 
   function hasFilters() {
-    return FACETS.some((name) => selects[name].value);
+    return FACETS.some((name) => selects[name].value) || RANGE.some((name) => range[name].value);
   }
 
   function searchOptions() {
     const filters = {};
     for (const name of FACETS) if (selects[name].value) filters[name] = selects[name].value;
+    if (range.from.value || range.to.value) {
+      const from = range.from.value || months[0];
+      const to = range.to.value || months[months.length - 1];
+      filters.month = { any: months.filter((month) => month >= from && month <= to) };
+      if (!filters.month.any.length) filters.month.any = ["none"];
+    }
     const options = { filters };
     if (sort.value === "newest" || (sort.value === "relevance" && !query.value.trim())) options.sort = { date: "desc" };
     if (sort.value === "oldest") options.sort = { date: "asc" };
@@ -152,11 +178,14 @@ async function start(root) {
     link.textContent = page.meta.title || page.url;
     const day = document.createElement("span");
     day.className = "summit-search__day";
-    day.textContent = page.meta.day || "";
+    day.textContent = [page.meta.day, page.meta.publisher].filter(Boolean).join(" · ");
+    const who = document.createElement("span");
+    who.className = "summit-search__who";
+    who.textContent = page.meta.principals || "";
     const excerpt = document.createElement("p");
     excerpt.className = "summit-search__excerpt";
     excerpt.append(excerptText(page.excerpt || "", marked));
-    item.append(link, day, excerpt);
+    item.append(link, day, who, excerpt);
     return item;
   }
 
@@ -171,15 +200,25 @@ async function start(root) {
     select.value = chosen;
   }
 
-  // Each option shows how many readouts it would leave, given the query and the other filters.
+  function fillMonths(select, values) {
+    for (const value of values) {
+      const [year, month] = value.split("-");
+      select.add(new Option(`${MONTHS[Number(month) - 1] || month} ${year}`, value));
+    }
+  }
+
+  // Each option shows how many readouts it would leave, given the query and the other filters;
+  // one that would leave none is hidden, unless it is the one chosen.
   function updateCounts(counts) {
     for (const name of FACETS) {
       for (const option of selects[name].options) {
         if (!option.value) continue;
         const count = (counts[name] || {})[option.value] || 0;
         option.textContent = `${option.value} (${count})`;
+        option.hidden = count === 0 && option.value !== selects[name].value;
       }
     }
+    clear.hidden = !hasFilters();
   }
 }
 
