@@ -95,7 +95,8 @@ TOPICS = Table("topics", "Topics", "One row per topic per readout.", (
     Column("readout", "string", "The readout's slug (readouts.csv).", True),
     Column("rank", "integer", "1 for the topic with the strongest evidence in the text, then 2, "
                               "3…", True),
-    Column("topic", "string", "The topic's id: its page is topics/ID/.", True),
+    Column("topic", "string", "The topic's id: its page is topics/ID/, or for the relations "
+                              "of two countries, their pair's page (pairs/).", True),
     Column("label", "string", "The topic's name.", True),
     Column("parent", "string", "The id of the broader topic it belongs to."),
 ), ("readout", "topic"))

@@ -21,7 +21,7 @@ from feedgen.feed import FeedGenerator
 from .markdown import one_line, safe_url
 from .model import Entry
 from .pages.addresses import (country_path, feed_path, page_url, person_path, publisher_label,
-                              readout_path, readout_title, root_of, site_address, topic_path)
+                              readout_path, readout_title, root_of, site_address, topic_page_path)
 from .pages.base import PlanInputs
 from .pages.readout import describe
 from .write import Page
@@ -57,7 +57,8 @@ class Feed:
 
 
 def feed_files(inputs: PlanInputs) -> Iterator[Page]:
-    """The archive's feed, then a feed per leader, country and topic page."""
+    """The archive's feed, then a feed per leader, country and topic (a relations topic's
+    follows its pair of countries' page)."""
     archive = inputs.archive
     newest = max((e.facts.accessed for e in archive.entries if e.facts.accessed),
                  default=dt.date(1970, 1, 1))
@@ -69,7 +70,7 @@ def feed_files(inputs: PlanInputs) -> Iterator[Page]:
     sources += [(feed_path("country", c), c, f"New readouts of meetings with {c} taking part",
                  country_path(c), entries) for c, entries in archive.by_country.items()]
     sources += [(feed_path("topic", t.id), t.label, f"New readouts that discuss {t.label}",
-                 topic_path(t.id), archive.by_topic.get(t.id, []))
+                 topic_page_path(t.id, inputs.lookups.merged), archive.by_topic.get(t.id, []))
                 for t in archive.topics.values()]
     made: dict[tuple[str, str], FeedEntry] = {}  # a readout is in many feeds: made once per folder
     for path, title, subtitle, page, entries in sources:

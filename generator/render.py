@@ -19,8 +19,7 @@ from .model import Entry
 from .export import data_files
 from .feeds import feed_files
 from .pages.addresses import (Lookups, country_path, pair_path, pair_title, person_path,
-                              publisher_label, readout_path, readout_title, root_of, topic_path,
-                              year_path)
+                              publisher_label, readout_path, readout_title, root_of, year_path)
 from .pages.base import PlanInputs
 from .pages.chart import month_anchor
 from .pages.dates import format_day
@@ -93,7 +92,7 @@ def _link_helpers(lookups: Lookups) -> dict:
         return link(context, readout_title(entry), readout_path(entry.slug))
 
     def topic_link(context, topic_id: str) -> str:
-        return link(context, lookups.topic_label(topic_id), topic_path(topic_id))
+        return link(context, lookups.topic_label(topic_id), lookups.topic_page(topic_id))
 
     def country_link(context, country: str) -> str:
         """Countries that took part in a readout have a page; others are named only."""

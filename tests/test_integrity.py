@@ -112,4 +112,5 @@ def test_killed_build_leaves_previous_content_intact(tmp_path, delay):
         assert run_summit("generate", "--seeds", str(seeds), "--content", str(tmp_path / "fresh")).returncode == 0
         assert now == tree(tmp_path / "fresh")
     assert run_summit("generate", "--seeds", str(seeds), "--content", str(content)).returncode == 0
-    assert len(list((content / "readouts").glob("*.md"))) == 1 + 11 + 199  # the index too
+    fixtures = len(list(FIXTURE_SEEDS.glob("*.txt"))) + 1  # and the seed
+    assert len(list((content / "readouts").glob("*.md"))) == 1 + fixtures + 199  # the index too

@@ -81,6 +81,61 @@ def test_leader_and_topic_pages_show_statements_and_charts(tmp_path, registry):
     assert "[Xi Jinping](../../leaders/xi-jinping.md): “Xi said" in statements.read_text(encoding="utf-8")
 
 
+def test_topic_index_counts_a_broader_topic_with_its_narrower_ones(registry):
+    from generator.pages.listing import topic_tree
+
+    entries = [
+        _entry("a", dt.date(2024, 1, 1), principals=[XI, PUTIN], topics=["ukraine-crisis"]),
+        _entry("b", dt.date(2024, 2, 1), principals=[XI, PUTIN], topics=["ukraine-crisis", "regional-issues"]),
+        _entry("c", dt.date(2024, 3, 1), principals=[XI, PUTIN], topics=["regional-issues"]),
+    ]
+    rows = {row.topic.id: row.count for row in topic_tree(build_archive(entries, registry))}
+    assert rows == {"regional-issues": 3, "ukraine-crisis": 2}
+
+
+def test_relations_topic_of_a_pair_lives_on_the_pair_page(tmp_path, registry):
+    entries = [
+        _entry("met", dt.date(2024, 1, 1), principals=[XI, PUTIN], topics=["china-russia-relations"]),
+        _entry("spoke-of", dt.date(2024, 2, 1), principals=[XI, MACRON],
+               topics=["china-russia-relations"]),
+    ]
+    render_content(build_archive(entries, registry), registry, tmp_path / "content")
+    content = tmp_path / "content"
+    assert not (content / "topics" / "china-russia-relations.md").exists()
+    pair = (content / "pairs" / "china--russia.md").read_text(encoding="utf-8")
+    assert "## China–Russia relations" in pair
+    assert "(../readouts/spoke-of.md)" in pair.split("## China–Russia relations")[1]
+    readout = (content / "readouts" / "met.md").read_text(encoding="utf-8")
+    assert "[China–Russia relations](../pairs/china--russia.md)" in readout
+    index = (content / "topics" / "index.md").read_text(encoding="utf-8")
+    assert "[China–Russia relations](../pairs/china--russia.md) — 2" in index
+    # The topic's feed is the pair page's: linked there, and leading back there.
+    assert "feed: feeds/topics/china-russia-relations.xml" in pair
+    assert "feed_title: 'China–Russia relations: new readouts'" in pair
+    assert "[Atom feed](../feeds/topics/china-russia-relations.xml)" in pair
+    feed = (content / "feeds" / "topics" / "china-russia-relations.xml").read_text(encoding="utf-8")
+    assert '<link href="../../pairs/china--russia/" rel="alternate"' in feed
+
+
+def test_year_pages_lead_to_the_years_around_them_and_home_shows_the_archive(tmp_path, registry):
+    entries = [
+        _entry("old", dt.date(2019, 1, 1), principals=[XI, PUTIN]),
+        _entry("mid", dt.date(2022, 1, 1), principals=[XI, MACRON]),
+        _entry("new", dt.date(2024, 1, 1), principals=[XI, MACRON]),
+    ]
+    entries[-1].facts.publisher = "Ministry <i>of</i> Foreign Affairs"
+    render_content(build_archive(entries, registry), registry, tmp_path / "content")
+    content = tmp_path / "content"
+    mid = (content / "timeline" / "2022.md").read_text(encoding="utf-8")
+    assert ("← Previous year: [2019](../timeline/2019.md) · Next year: [2024](../timeline/2024.md) →"
+            in mid)
+    assert "Previous year" not in (content / "timeline" / "2019.md").read_text(encoding="utf-8")
+    home = (content / "index.md").read_text(encoding="utf-8")
+    assert "- 1 January 2024 — Ministry &lt;i&gt;of&lt;/i&gt; Foreign Affairs: [Readout new](readouts/new.md)" in home
+    assert "## Most active leaders in 2024" in home and "[Xi Jinping](leaders/xi-jinping.md) — 1 readout" in home
+    assert '<a href="./timeline/2024/#january" tabindex="-1">' in home
+
+
 def test_search_finds_a_readout_by_every_spelling_of_a_name_and_by_its_publisher(registry):
     registry.people["xi-jinping"] = Person("xi-jinping", "Xi Jinping", "Xi", "China", None,
                                            ("Xi Jin-ping",), ())

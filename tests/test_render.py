@@ -141,7 +141,7 @@ def test_every_page_is_written(content):
         "leaders/wang-yi.md", "leaders/emmanuel-macron.md", "leaders/sergey-lavrov.md",
         "leaders/joe-biden.md", "leaders/anon.md",
         "topics/index.md", "topics/ukraine-crisis.md", "topics/regional-issues.md",
-        "topics/china-russia-relations.md", "topics/bilateral-relations.md", "topics/energy.md",
+        "topics/bilateral-relations.md", "topics/energy.md",  # China–Russia relations: the pair's
         "countries/index.md", "countries/china.md", "countries/russia.md", "countries/france.md",
         "pairs/china--russia.md", "pairs/china--france.md", "pairs/france--russia.md",
         "timeline/index.md", "timeline/2023.md", "timeline/2024.md", "data/index.md",

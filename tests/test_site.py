@@ -89,8 +89,9 @@ def test_search_index_holds_every_readout_and_nothing_else(built_archive):
         assert "Related readouts" not in record["content"]
         assert "Cite as" not in record["content"]
         assert "¶" not in record["content"]
+        assert "Principals:" not in record["content"]  # the facts box: excerpts quote the text
         # the Search page finds "every readout" by this word (EVERY_READOUT in assets/search.js)
-        assert " Facts. " in record["content"]
+        assert "readout · " in record["content"]
 
 
 def test_search_index_holds_names_topics_text_and_facets(built_archive):
@@ -103,8 +104,12 @@ def test_search_index_holds_names_topics_text_and_facets(built_archive):
     assert talks["meta"] == {
         "title": "Xi Jinping Holds Small-group Talks with Russian President Vladimir Putin at Zhongnanhai",
         "day": "16 May 2024",
+        "principals": "Xi Jinping, Vladimir Putin",
+        "publisher": "Ministry of Foreign Affairs of the People's Republic of China",
     }
+    assert "Chinese Foreign Ministry" in talks["content"]  # the publisher's short name finds it
     filters = talks["filters"]
+    assert filters["month"] == ["2024-05"]
     assert set(filters["leader"]) == {"Xi Jinping", "Vladimir Putin", "Cai Qi", "Wang Yi"}
     assert filters["country"] == ["China", "Russia"]
     assert "Ukraine crisis" in filters["topic"]

@@ -12,6 +12,7 @@ from collections import defaultdict
 from pathlib import PurePosixPath
 from typing import Callable
 
+from ..extract.topics import relations_topic
 from ..link import Archive, Pair
 from ..model import Entry
 from ..registry import Registry, slugify
@@ -162,6 +163,23 @@ def publisher_label(name: str, registry: Registry) -> str:
     return (publisher.short or name) if publisher else name
 
 
+def merged_relations(archive: Archive) -> dict[str, Pair]:
+    """Relations topics ("china-russia-relations") whose two countries have a pair page: that
+    page is the topic's page too, so the archive does not show the same readouts twice."""
+    merged = {}
+    for pair in archive.by_pair:
+        topic = archive.topics.get(relations_topic(*pair))
+        if topic is not None and not topic.registered:
+            merged[topic.id] = pair
+    return merged
+
+
+def topic_page_path(topic_id: str, merged: dict[str, Pair]) -> str:
+    """A topic's page: its own, or for a relations topic in `merged` its pair of countries'."""
+    pair = merged.get(topic_id)
+    return pair_path(pair) if pair else topic_path(topic_id)
+
+
 class Lookups:
     """Names of people and labels of topics as pages show them, and which countries have pages.
 
@@ -172,6 +190,7 @@ class Lookups:
     def __init__(self, archive: Archive, note: Callable[[str, str, object], None]):
         self.archive = archive
         self.note = note
+        self.merged = merged_relations(archive)
 
     def person_name(self, person_id: str) -> str:
         name = self.archive.people[person_id].name
@@ -182,6 +201,12 @@ class Lookups:
         label = self.archive.topics[topic_id].label
         self.note("topic", topic_id, label)
         return label
+
+    def topic_page(self, topic_id: str) -> str:
+        """A topic's page: its own, or for bilateral relations the pair of countries' page."""
+        path = topic_page_path(topic_id, self.merged)
+        self.note("topic page", topic_id, path)
+        return path
 
     def has_country_page(self, country: str) -> bool:
         found = country in self.archive.by_country
@@ -198,6 +223,9 @@ class Lookups:
             elif kind == "topic":
                 topic = self.archive.topics.get(key)
                 if topic is None or topic.label != answer:
+                    return False
+            elif kind == "topic page":
+                if topic_page_path(key, self.merged) != answer:
                     return False
             elif (key in self.archive.by_country) != answer:
                 return False

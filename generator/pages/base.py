@@ -27,12 +27,12 @@ class PlanInputs:
 
 
 def simple_page(path: str, template: str, title: str, *, feed: str | None = None,
-                **context) -> Page:
+                feed_title: str | None = None, **context) -> Page:
     """A page whose front matter is its title, and the feed it offers when it has one (the
-    theme advertises `feed` in the page's head)."""
+    theme advertises `feed` in the page's head, as `feed_title`, by default the page's)."""
     front = {"title": title}
     if feed:
-        front |= {"feed": feed, "feed_title": f"{title}: new readouts"}
+        front |= {"feed": feed, "feed_title": f"{feed_title or title}: new readouts"}
     return Page(path, front_matter(front), template, {"title": title, "feed": feed, **context})
 
 

@@ -69,27 +69,33 @@ def paginated(groups: list[Group], folder: str) -> list[Group]:
 class TopicRow:
     depth: int
     topic: TopicInfo
-    count: int
+    count: int  # readouts filed under the topic or under a narrower topic of its own
 
 
 def topic_tree(archive: Archive) -> list[TopicRow]:
-    """Topics A–Z by label, each followed by its children, indented."""
+    """Topics A–Z by label, each followed by its children, indented; a broader topic counts the
+    readouts of its narrower ones too (each readout once)."""
     children: dict[str | None, list[TopicInfo]] = defaultdict(list)
     for topic in archive.topics.values():
         parent = topic.parent if topic.parent in archive.topics else None
         children[parent].append(topic)
-    rows: list[TopicRow] = []
+    rows: list[tuple[int, TopicInfo, set[str]]] = []
     visited: set[str] = set()
 
-    def visit(parent: str | None, depth: int) -> None:
+    def visit(parent: str | None, depth: int) -> set[str]:
+        """Append the rows under `parent`; the readouts they hold, all together."""
+        held: set[str] = set()
         for topic in sorted(children[parent], key=lambda t: (t.label, t.id)):
             if topic.id not in visited:
                 visited.add(topic.id)
-                rows.append(TopicRow(depth, topic, len(archive.by_topic.get(topic.id, []))))
-                visit(topic.id, depth + 1)
+                own = {e.slug for e in archive.by_topic.get(topic.id, [])}
+                rows.append((depth, topic, own))
+                own |= visit(topic.id, depth + 1)
+                held |= own
+        return held
 
     visit(None, 0)
-    return rows
+    return [TopicRow(depth, topic, len(slugs)) for depth, topic, slugs in rows]
 
 
 def leader_groups(archive: Archive) -> list[tuple[str, list[PersonInfo]]]:

@@ -15,8 +15,8 @@ from ..link import Archive, PersonInfo, TopicInfo
 from ..model import Entry
 from ..markdown import front_matter
 from ..write import Page
-from .addresses import (country_path, feed_path, pair_path, pair_title, person_path, topic_path,
-                        year_path)
+from .addresses import (country_path, feed_path, merged_relations, pair_path, pair_title,
+                        person_path, topic_path, year_path)
 from .base import PlanInputs, listing_pages, simple_page
 from .chart import Chart, activity_chart, month_anchor, url_between
 from .dates import MONTHS, office_dates
@@ -26,11 +26,15 @@ from .statements import (STATEMENTS_ON_LEADER_PAGE, person_statements_path, quot
                          quotes_by_topic, topic_statements_path)
 
 LATEST_ON_HOME = 10
+ACTIVE_ON_HOME = 8  # leaders of the latest year, by readouts they led
 
 
 def home_page(inputs: PlanInputs) -> Iterator[Page]:
+    """The archive at a glance: its size, its chart, the latest readouts and the leaders most
+    active in its latest year."""
     archive = inputs.archive
     dated = [e for e in archive.entries if e.facts.date]
+    year = dated[-1].facts.date.year if dated else None
     yield simple_page(
         "index.md", "home.md.j2", "Summit Archive",
         counts={
@@ -42,6 +46,8 @@ def home_page(inputs: PlanInputs) -> Iterator[Page]:
         first=dated[0].facts.date if dated else None,
         last=dated[-1].facts.date if dated else None,
         latest=(list(reversed(dated)) + archive.undated)[:LATEST_ON_HOME],
+        chart=archive_chart(archive, "index.md"), year=year,
+        active=archive.principals_in(archive.by_year[year])[:ACTIVE_ON_HOME] if year else [],
     )
 
 
@@ -95,9 +101,12 @@ def topics_index(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def topic_pages(inputs: PlanInputs) -> Iterator[Page]:
+    """A page per topic, but for relations topics whose pair of countries has a page: there."""
     quotes = quotes_by_topic(inputs.archive)
+    merged = merged_relations(inputs.archive)
     for topic in inputs.archive.topics.values():
-        yield from _topic_page(topic, inputs.archive, len(quotes.get(topic.id, [])))
+        if topic.id not in merged:
+            yield from _topic_page(topic, inputs.archive, len(quotes.get(topic.id, [])))
 
 
 def _topic_page(topic: TopicInfo, archive: Archive, statement_count: int) -> Iterator[Page]:
@@ -158,41 +167,56 @@ def country_pages(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def pair_pages(inputs: PlanInputs) -> Iterator[Page]:
+    """A page per pair of countries: their meetings, and as the page of their relations topic,
+    the other readouts that speak of those relations and the topic's feed."""
     archive = inputs.archive
+    relations = {pair: topic for topic, pair in merged_relations(archive).items()}
+    quotes = quotes_by_topic(archive)
     for pair, entries in archive.by_pair.items():
         path = pair_path(pair)
+        topic = relations.get(pair)
+        met = {e.slug for e in entries}
+        also = [e for e in archive.by_topic.get(topic, []) if e.slug not in met] if topic else []
         groups = listing(entries, path.removesuffix(".md"))
         yield from listing_pages(pair_title(pair), path, groups)
         yield simple_page(path, "pair.md.j2", pair_title(pair), countries=pair,
-                          groups=groups, count=len(entries),
+                          feed=feed_path("topic", topic) if topic else None,
+                          feed_title=archive.topics[topic].label if topic else None,
+                          groups=groups, count=len(entries), relations=topic, also=also,
+                          statement_count=len(quotes.get(topic, [])),
+                          statements_page=topic_statements_path(topic) if quotes.get(topic) else None,
                           chart=listing_chart(entries, path, groups),
-                          leaders=archive.principals_in(entries), topics=archive.topics_in(entries))
+                          leaders=archive.principals_in(entries),
+                          topics=[(t, n) for t, n in archive.topics_in(entries) if t.id != topic])
 
 
 def timeline_pages(inputs: PlanInputs) -> Iterator[Page]:
     archive = inputs.archive
     yield simple_page("timeline/index.md", "timeline.md.j2", "Timeline",
-                      years=_timeline_years(archive), chart=_timeline_chart(archive),
+                      years=_timeline_years(archive), chart=archive_chart(archive, TIMELINE),
                       undated=len(archive.undated))
-    for year, entries in archive.by_year.items():
+    years = list(archive.by_year)
+    for position, (year, entries) in enumerate(archive.by_year.items()):
         months = [
             (MONTHS[month - 1], [e for e in entries if e.facts.date.month == month])
             for month in sorted({e.facts.date.month for e in entries})
         ]
         yield simple_page(year_path(year), "year.md.j2", str(year), year=year, months=months,
-                          count=len(entries))
+                          count=len(entries),
+                          previous=years[position - 1] if position > 0 else None,
+                          following=years[position + 1] if position + 1 < len(years) else None)
 
 
 TIMELINE = "timeline/index.md"
 
 
-def _timeline_chart(archive: Archive) -> Chart | None:
+def archive_chart(archive: Archive, page: str) -> Chart | None:
     """The whole archive's chart: each month links to its section of the year's page."""
     return activity_chart(
         archive.entries,
-        lambda year, month: url_between(TIMELINE, year_path(year),
+        lambda year, month: url_between(page, year_path(year),
                                         heading_slugify(MONTHS[month - 1], "-")),
-        lambda year: url_between(TIMELINE, year_path(year)),
+        lambda year: url_between(page, year_path(year)),
     )
 
 
