@@ -22,6 +22,10 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# axe-core for the browser tests' accessibility checks, when npm is there (see README).
+node_modules/axe-core/axe.min.js: package.json
+	-command -v npm >/dev/null && npm install --no-audit --no-fund --loglevel=error
+
 ## content: generate content/ from seeds/
 content: $(STAMP)
 	$(BIN)/summit generate --seeds seeds --content content
@@ -34,8 +38,9 @@ site: $(STAMP)
 serve: content
 	$(BIN)/mkdocs serve --livereload
 
-## test: install the test dependencies and run the whole suite
-test: $(TEST_STAMP)
+## test: install the test dependencies and run the whole suite (the browser tests need Chromium
+## and axe-core; without them the run ends by saying they did not run, and how to enable them)
+test: $(TEST_STAMP) node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 ## bench: time generate/build on synthetic archives of 1,000 and 10,000 readouts (minutes)
