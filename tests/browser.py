@@ -91,5 +91,7 @@ def screenshot(page, name: str) -> Path:
     """A full-page screenshot kept under tests/artifacts/ for a maintainer to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(400)  # the theme fades its tab bar in
     page.screenshot(path=str(path), full_page=True)
     return path

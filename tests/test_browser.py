@@ -151,6 +151,9 @@ def test_facets_follow_the_query_take_a_date_range_and_clear(page, site_server):
     assert 1 <= len(in_spring) < len(in_2024)
     assert all(" April 2024" in d or " May 2024" in d
                for d in page.locator(".summit-search__day").all_inner_texts())
+    page.reload()  # the address holds the range
+    assert titles(settled(page)) == in_spring
+    assert page.locator("select[name=from]").input_value() == "2024-04"
 
     page.locator(".summit-search__clear").click()
     page.wait_for_url(re.compile(r"/search/\?q=Macron$"))

@@ -70,6 +70,11 @@ class Chart:
         return len(self.months)
 
     @property
+    def peak_months(self) -> int:
+        """How many months had the peak's number of readouts."""
+        return sum(1 for m in self.months if m.count == self.peak)
+
+    @property
     def legend(self) -> list[tuple[str, str]]:
         """(kind, its CSS class) for each kind the chart shows."""
         return [(kind, kind_class(kind)) for kind in self.kinds]

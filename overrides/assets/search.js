@@ -46,13 +46,13 @@ async function start(root) {
     return;
   }
 
-  readAddress();
   // Every filter value and how many readouts hold it. Pagefind fetches its filter files for any
   // search anyway (to count results per value), so asking first costs nothing more.
   const totals = await pagefind.filters();
   for (const name of FACETS) fillSelect(selects[name], totals[name] || {}, name);
   const months = Object.keys(totals.month || {}).sort();
   for (const name of RANGE) fillMonths(range[name], months);
+  readAddress();
   let run = 0;
   let shown = [];
   let marked = true; // highlight the matched words: not when the search had none of the reader's
