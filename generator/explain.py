@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extract import Extractor
-from .extract.evidence import Evidence
+from .extract.evidence import Evidence, shorten
 from .model import Facts
 from .parse import parse
 from .registry import Registry
@@ -19,11 +19,12 @@ from .sources import Candidate, read_source
 def explain_file(path: Path, registry: Registry) -> str:
     """The readout's facts and their evidence as plain text; ReadoutError when it is unreadable."""
     source = read_source(Candidate.alone(path))
-    facts, unregistered = Extractor(registry).extract(parse(source), source.overrides)
-    return render(facts, unregistered)
+    readout = parse(source)
+    facts, unregistered = Extractor(registry).extract(readout, source.overrides)
+    return render(facts, unregistered, readout.paragraphs)
 
 
-def render(facts: Facts, unregistered: list[str]) -> str:
+def render(facts: Facts, unregistered: list[str], paragraphs: tuple[str, ...] = ()) -> str:
     why = _by_fact(facts.evidence)
     lines = [f"{facts.source.file}", ""]
 
@@ -55,6 +56,15 @@ def render(facts: Facts, unregistered: list[str]) -> str:
         lines.append(f"  - {topic}")
         for evidence in why.get(("topic", topic), []):
             lines.extend(_because(evidence, indent="      "))
+    lines.append(f"{'statements:':<13} {len(facts.statements) or '—'}")
+    people = {p.id: p.name for p in facts.participants} | {m.id: m.name for m in facts.mentioned}
+    for statement in facts.statements:
+        speakers = " and ".join(people.get(key, key) for key in statement.speakers)
+        lines.append(f"  - {speakers}, {statement.verb!r} (by {statement.how}), paragraph "
+                     f"{statement.paragraph + 1}")
+        if statement.paragraph < len(paragraphs):
+            words = paragraphs[statement.paragraph][statement.start:statement.end]
+            lines.append(f"      “{shorten(words, 160)}”")
     for warning in facts.warnings:
         lines.append(f"warning: {warning}")
     for name in unregistered:

@@ -56,6 +56,20 @@ def test_named_speaker_and_a_pronoun_that_goes_on(extractor):
     ]
 
 
+def test_a_pronoun_means_whom_the_text_was_last_about(extractor):
+    found = said(
+        extractor, "PM meeting with Chancellor Scholz: 5 February 2025",
+        "The Prime Minister met Chancellor Olaf Scholz in London today.",
+        "The Prime Minister said the two countries would work together on defence.",
+        "Chancellor Scholz toured the new factory in the afternoon. He said it showed what the "
+        "two countries build together.",
+        publisher="United Kingdom",
+    )
+    assert [(speakers, how) for speakers, how, _ in found] == [
+        (("keir-starmer",), "office"), (("olaf-scholz",), "pronoun"),
+    ]
+
+
 def test_both_sides_speak_for_every_principal(extractor):
     found = said(
         extractor, "Wang Yi Holds Talks with Sergey Lavrov",

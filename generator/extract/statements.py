@@ -8,8 +8,8 @@ the clause just before it, one of:
   address and "and" ("Russian President Vladimir Putin", "Mr. Sullivan and President Hassan");
 - `office`: "the Premier", "The Russian President", when one participant holds that office;
 - `both sides`: "the two sides", "the leaders", "They" - every principal together;
-- `pronoun`: "He", "She" - the single speaker of the last statement, in the same paragraph or
-  the one before.
+- `pronoun`: "He", "She" - the one person the text was last about (the speaker of the last
+  statement, or the person a later sentence opens with), in the same paragraph or the one before.
 People who narrate the meeting (a spokesperson: rank "narrator" in titles.yml) report it and
 are no speaker. A transcript's turns are the speakers' own words, not reported speech, and are
 left to the page that shows them. Each statement keeps the readout's topics it speaks of.
@@ -57,15 +57,16 @@ def statements(ctx: Context, participants: list[Participant], words: SpeechWords
                lexicon: Lexicon, readout_topics: list[str], publisher_country: str | None
                ) -> list[Statement]:
     """The readout's statements in text order, each with its speakers and the rule that found them."""
-    principals = tuple(dict.fromkeys(p.id for p in participants if p.role == PRINCIPAL))
+    reader = _Reader(ctx, words, participants, publisher_country)
     found: list[Statement] = []
     starts = _paragraph_starts(ctx)
     turns_from = _first_turn(ctx)
     for sentence in ctx.sentences:
         if sentence.paragraph >= turns_from:
             break
-        said = _speakers(ctx, sentence, words, participants, principals, found, publisher_country)
+        said = reader.speakers(sentence)
         if said is None:
+            reader.note_subject(sentence)
             continue
         speakers, how, verb = said
         start = sentence.start - starts[sentence.paragraph]
@@ -74,25 +75,78 @@ def statements(ctx: Context, participants: list[Participant], words: SpeechWords
     return found
 
 
-def _speakers(ctx: Context, sentence: Sentence, words: SpeechWords, participants, principals,
-              earlier: list[Statement], publisher_country: str | None
-              ) -> tuple[tuple[str, ...], str, str] | None:
-    """Who speaks in a sentence, by the first verb of speech whose subject names a speaker."""
-    text = sentence.text
-    for verb in words.verbs.finditer(text):
-        if ctx.future_before(text, verb.start()):
-            continue
-        if verb.group(0).lower() in words.meeting_with_person and _person_follows(ctx, sentence, verb.end(), words):
-            continue
-        for start, end in _subjects(text, verb.start()):
-            found = _subject(ctx, sentence, start, end, words, participants, principals, earlier,
-                             publisher_country)
-            if found:
-                speakers, how = found
-                speakers = tuple(k for k in speakers if _speaks(ctx, k))
+class _Reader:
+    """Reads one readout's sentences in order, remembering whom the text was last about: the
+    person a later "He" means."""
+
+    def __init__(self, ctx: Context, words: SpeechWords, participants: list[Participant],
+                 publisher_country: str | None):
+        self.ctx, self.words, self.participants = ctx, words, participants
+        self.publisher_country = publisher_country
+        self.principals = tuple(dict.fromkeys(p.id for p in participants if p.role == PRINCIPAL))
+        self.last: tuple[tuple[str, ...], int] | None = None  # (people, paragraph)
+
+    def speakers(self, sentence: Sentence) -> tuple[tuple[str, ...], str, str] | None:
+        """Who speaks in a sentence, by the first verb of speech whose subject names a speaker."""
+        text = sentence.text
+        for verb in self.words.verbs.finditer(text):
+            if self.ctx.future_before(text, verb.start()):
+                continue
+            if (verb.group(0).lower() in self.words.meeting_with_person
+                    and _person_follows(self.ctx, sentence, verb.end(), self.words)):
+                continue
+            for start, end in _subjects(text, verb.start()):
+                found = self.subject(sentence, start, end)
+                speakers = tuple(k for k in found[0] if _speaks(self.ctx, k)) if found else ()
                 if speakers:
-                    return speakers, how, verb.group(0)
-    return None
+                    self.last = (speakers, sentence.paragraph)
+                    return speakers, found[1], verb.group(0)
+        return None
+
+    def note_subject(self, sentence: Sentence) -> None:
+        """A sentence that is no statement may still change whom "He" means: "President X set
+        out his plans. He stressed …" - its opening names, up to its first plain word."""
+        plain = next((m for m in _WORD.finditer(sentence.text)
+                      if m.group(0)[:1].islower() and m.group(0).lower() not in self.words.beside_names),
+                     None)
+        if plain is None:
+            return
+        found = self.subject(sentence, 0, plain.start())
+        if found and found[1] != PRONOUN:
+            self.last = (found[0], sentence.paragraph)
+
+    def subject(self, sentence: Sentence, start: int, end: int):
+        """(people, rule) when text[start:end] of the sentence is a speaker and nothing more."""
+        words = self.words
+        text = sentence.text[start:end]
+        filler = words.trailing_fillers.search(" " + text)
+        if filler:
+            text = text[: max(0, filler.start() - 1)]
+        lead = len(text) - len(text.lstrip(" \"“”'‘’("))
+        subject = text.strip(" \"“”'‘’(")
+        if not subject:
+            return None
+        folded = " ".join(subject.lower().split())
+        if folded in words.joint:
+            return (self.principals, BOTH_SIDES) if len(self.principals) > 1 else None
+        if folded in words.pronouns:
+            return self.last_person(sentence)
+        absolute = sentence.start + start + lead
+        named = _named(self.ctx, absolute, absolute + len(subject), words)
+        if named:
+            return named, NAMED
+        holder = _office_holder(subject, words, self.participants, self.publisher_country)
+        return ((holder,), OFFICE) if holder else None
+
+    def last_person(self, sentence: Sentence):
+        """ "He said …": the one person the text was last about, in this paragraph or the one
+        before."""
+        if self.last is None:
+            return None
+        people, paragraph = self.last
+        if len(people) != 1 or sentence.paragraph - paragraph > 1:
+            return None
+        return people, PRONOUN
 
 
 def _subjects(text: str, verb_start: int) -> list[tuple[int, int]]:
@@ -105,31 +159,6 @@ def _subjects(text: str, verb_start: int) -> list[tuple[int, int]]:
     if len(breaks) >= 2 and not text[start:verb_start].strip():
         spans.append((0, breaks[0] - 1))
     return spans
-
-
-def _subject(ctx: Context, sentence: Sentence, start: int, end: int, words: SpeechWords,
-             participants: list[Participant], principals, earlier: list[Statement],
-             publisher_country: str | None):
-    """(speakers, rule) when text[start:end] of the sentence is a speaker and nothing more."""
-    text = sentence.text[start:end]
-    filler = words.trailing_fillers.search(" " + text)
-    if filler:
-        text = text[: max(0, filler.start() - 1)]
-    lead = len(text) - len(text.lstrip(" \"“”'‘’("))
-    subject = text.strip(" \"“”'‘’(")
-    if not subject:
-        return None
-    folded = " ".join(subject.lower().split())
-    if folded in words.joint:
-        return (principals, BOTH_SIDES) if len(principals) > 1 else None
-    if folded in words.pronouns:
-        return _last_speaker(sentence, earlier)
-    absolute = sentence.start + start + lead
-    named = _named(ctx, absolute, absolute + len(subject), words)
-    if named:
-        return named, NAMED
-    holder = _office_holder(subject, words, participants, publisher_country)
-    return ((holder,), OFFICE) if holder else None
 
 
 def _named(ctx: Context, start: int, end: int, words: SpeechWords) -> tuple[str, ...]:
@@ -172,16 +201,6 @@ def _office_holder(subject: str, words: SpeechWords, participants: list[Particip
             holders = {k: c for k, c in holders.items() if c == publisher_country}
         return next(iter(holders)) if len(holders) == 1 else None
     return None
-
-
-def _last_speaker(sentence: Sentence, earlier: list[Statement]):
-    """ "He said …": the single speaker of the last statement, if it is close enough to be meant."""
-    if not earlier:
-        return None
-    last = earlier[-1]
-    if len(last.speakers) != 1 or sentence.paragraph - last.paragraph > 1:
-        return None
-    return last.speakers, PRONOUN
 
 
 def _person_follows(ctx: Context, sentence: Sentence, offset: int, words: SpeechWords) -> bool:
