@@ -466,8 +466,8 @@ SPEECH_WORD_LISTS = ("speech_verbs", "meeting_with_person", "joint_subjects", "p
 
 
 def _word_lists(path: Path, keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """A mapping of word lists (names.yml, roles.yml, speech.yml): every key given, each a list of distinct
-    non-empty strings."""
+    """A mapping of word lists (names.yml, roles.yml, speech.yml): every key given, each a list
+    of distinct non-empty strings."""
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise RegistryError(f"{path.name}: expected a mapping of word lists")

@@ -15,7 +15,7 @@ import yaml
 
 from generator.extract import Extractor
 from generator.model import Provenance, Readout
-from generator.parse import parse
+from generator.parse import parse, read_dateline
 from generator.registry import RegistryError, load_registry
 from generator.sources import find_readouts, read_source
 
@@ -33,7 +33,8 @@ def extractor():
 
 def said(extractor, title: str, *paragraphs: str, publisher: str | None = None):
     """(speakers, how, sentence) of each statement of a readout made of these lines."""
-    readout = Readout(Provenance("seeds/test.txt", "0" * 64), title, None, (), paragraphs)
+    readout = Readout(Provenance("seeds/test.txt", "0" * 64), title, None, (), paragraphs,
+                      dateline=read_dateline(paragraphs[0]))
     facts, _ = extractor.extract(readout, {"publisher": publisher} if publisher else {})
     return [(s.speakers, s.how, paragraphs[s.paragraph][s.start:s.end]) for s in facts.statements]
 
@@ -68,6 +69,16 @@ def test_a_pronoun_means_whom_the_text_was_last_about(extractor):
     assert [(speakers, how) for speakers, how, _ in found] == [
         (("keir-starmer",), "office"), (("olaf-scholz",), "pronoun"),
     ]
+
+
+def test_a_statement_after_a_dateline_points_into_the_readouts_own_paragraph(extractor):
+    found = said(
+        extractor, "Mattis Hosts British Counterpart at Pentagon",
+        "WASHINGTON, Feb. 1 (Xinhua) -- U.S. Defense Secretary James Mattis met with British "
+        "Defence Secretary Gavin Williamson at the Pentagon on Thursday. Mattis stressed the "
+        "value of the alliance.",
+    )
+    assert found == [(("james-mattis",), "named", "Mattis stressed the value of the alliance.")]
 
 
 def test_both_sides_speak_for_every_principal(extractor):

@@ -69,7 +69,7 @@ def statements(ctx: Context, participants: list[Participant], words: SpeechWords
             reader.note_subject(sentence)
             continue
         speakers, how, verb = said
-        start = sentence.start - starts[sentence.paragraph]
+        start = sentence.start - starts[sentence.paragraph] + _cut(ctx, sentence.paragraph)
         found.append(Statement(speakers, sentence.paragraph, start, start + len(sentence.text),
                                verb, how, _topics(sentence.text, lexicon, readout_topics)))
     return found
@@ -234,6 +234,12 @@ def _paragraph_starts(ctx: Context) -> list[int]:
         starts.append(offset)
         offset += len(paragraph) + 2
     return starts
+
+
+def _cut(ctx: Context, paragraph: int) -> int:
+    """How much of a paragraph's start the text extraction reads was cut (a dateline: "MOSCOW,
+    May 23. /TASS/."): statements point into the readout's own paragraphs."""
+    return len(ctx.text.readout.paragraphs[paragraph]) - len(ctx.text.paragraphs[paragraph])
 
 
 def _first_turn(ctx: Context) -> int:
