@@ -46,13 +46,13 @@ async function start(root) {
     return;
   }
 
+  readAddress();
   // Every filter value and how many readouts hold it. Pagefind fetches its filter files for any
   // search anyway (to count results per value), so asking first costs nothing more.
   const totals = await pagefind.filters();
   for (const name of FACETS) fillSelect(selects[name], totals[name] || {}, name);
   const months = Object.keys(totals.month || {}).sort();
   for (const name of RANGE) fillMonths(range[name], months);
-  readAddress();
   let run = 0;
   let shown = [];
   let marked = true; // highlight the matched words: not when the search had none of the reader's
@@ -94,8 +94,11 @@ async function start(root) {
       select.value = value;
     }
     for (const name of RANGE) {
-      const value = params.get(name) || "";
-      range[name].value = [...range[name].options].some((option) => option.value === value) ? value : "";
+      const value = /^\d{4}-\d{2}$/.test(params.get(name) || "") ? params.get(name) : "";
+      if (value && ![...range[name].options].some((option) => option.value === value)) {
+        range[name].add(new Option(value, value)); // named before the months are known
+      }
+      range[name].value = value;
     }
     const header = document.querySelector(".summit-header-search__input");
     if (header) header.value = query.value;
@@ -201,10 +204,14 @@ async function start(root) {
   }
 
   function fillMonths(select, values) {
+    const chosen = select.value;
+    select.length = 1; // keep "First month" / "Last month"
     for (const value of values) {
       const [year, month] = value.split("-");
       select.add(new Option(`${MONTHS[Number(month) - 1] || month} ${year}`, value));
     }
+    if (chosen && !values.includes(chosen)) select.add(new Option(chosen, chosen));
+    select.value = chosen;
   }
 
   // Each option shows how many readouts it would leave, given the query and the other filters;
