@@ -17,6 +17,7 @@ PAGES = {
     "timeline": "/timeline/",
     "year": "/timeline/2024/",
     "search": "/search/?q=Ukraine&country=United+Kingdom&from=2024-04",
+    "data": "/data/",
 }
 
 
@@ -46,10 +47,10 @@ def test_no_serious_accessibility_violation(browser, site_server, axe_source, ki
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_screenshots_for_maintainers(browser, site_server, width):
-    """The timeline, a leader, a topic's statements and a search with filters, as a reader sees
-    them; the charts' columns must have a size one can read."""
+    """The timeline, a leader, a topic's statements, a search with filters and a readout with
+    its citation, as a reader sees them; the charts' columns must have a size one can read."""
     viewport = DESKTOP if width == "desktop" else PHONE
-    for kind in ("timeline", "leader", "statements", "search"):
+    for kind in ("timeline", "leader", "statements", "search", "readout"):
         context, page = open_page(browser, site_server, PAGES[kind], viewport, "light")
         try:
             if kind in ("timeline", "leader"):
