@@ -202,6 +202,46 @@ class PassingWords:
 _PASSING_CUES = ("incident", "travel", "another occasion", "the government speaking")
 
 
+@dataclass(frozen=True)
+class SummitEdition:
+    """One meeting of a summit series: its days, and the city that hosted it."""
+
+    id: str
+    series: str  # the series' id
+    name: str  # the series' name, or the edition's own ("G8 Summit", "42nd ASEAN Summit")
+    start: dt.date
+    end: dt.date
+    city: str
+    country: str
+    virtual: bool = False
+
+    @property
+    def title(self) -> str:
+        """ "G20 Summit 2019, Osaka"; "…, Riyadh (by video)" for a meeting held by video."""
+        return f"{self.name} {self.start.year}, {self.city}" + (" (by video)" if self.virtual else "")
+
+
+@dataclass(frozen=True)
+class SummitSeries:
+    """A recurring gathering of leaders (the G20, an EU–China summit) and its editions by date."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    editions: tuple[SummitEdition, ...]
+    bilateral: bool = False  # two parties meet (EU–China): its meetings are the summit itself
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level at which two sides meet (levels.yml): leaders, foreign ministers, …"""
+
+    id: str
+    label: str
+    ranks: tuple[int, ...]  # indices into RANKS
+    titles: tuple[str, ...]
+
+
 @dataclass
 class Registry:
     people: dict[str, Person] = field(default_factory=dict)
@@ -218,6 +258,11 @@ class Registry:
     speech: dict[str, tuple[str, ...]] = field(default_factory=dict)  # speech.yml: phrase lists
     formats: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # in priority order
     passing: PassingWords = field(default_factory=PassingWords)
+    summits: dict[str, SummitSeries] = field(default_factory=dict)  # summits.yml, by id
+    editions: dict[str, SummitEdition] = field(default_factory=dict)  # every series' editions
+    summit_cues: tuple[str, ...] = ()  # words before a series' name that put a meeting there
+    summit_margin: int = 0  # days around an edition's own that still belong to it
+    levels: tuple[Level, ...] = ()  # levels.yml, highest first; the last takes everyone else
 
     def person(self, person_id: str) -> Person | None:
         return self.people.get(person_id)
@@ -272,6 +317,15 @@ class Registry:
             return next((p for p in self.publishers.values()
                          if p.country == name and not p.news_agency), Publisher(name, name, (), ()))
         return None
+
+    def level_of(self, title: str | None) -> Level | None:
+        """The level of an office written as a title; a compound title by its highest part."""
+        if not self.levels:
+            return None
+        parts = {title} | {self.titles.get(p, p) for p in re.split(r"\s+(?:and|&)\s+", title or "")}
+        rank = rank_of(title, self.ranks)
+        return next((level for level in self.levels[:-1]
+                     if rank in level.ranks or parts.intersection(level.titles)), self.levels[-1])
 
     def holder(self, country: str, title: str, day: dt.date) -> Person | None:
         """Who held an office of a country on a day ("the Prime Minister" of the UK on a date).
@@ -387,6 +441,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     registry.passing = _passing_words(entries["places_in_passing.yml"])
     _check_topics(registry)
     _check_unique_names(registry)
+    _load_summits(data_dir / "summits.yml", registry)
+    registry.levels = _load_levels(data_dir / "levels.yml", registry)
     return registry
 
 
@@ -633,3 +689,133 @@ def _check_unique_names(registry: Registry) -> None:
     for person in registry.people.values():
         for text in (person.name, *person.aliases):
             claim(text, f"person {person.id}", "people.yml")
+
+
+# ---------------------------------------------------------------- summits and levels
+
+_SERIES_KEYS = {"id", "name", "aliases", "bilateral", "editions"}
+_EDITION_KEYS = {"id", "name", "from", "to", "city", "country", "virtual"}
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def _load_summits(path: Path, registry: Registry) -> None:
+    """summits.yml: the margin, the cue words, and each series with its editions by date."""
+    data = _load_mapping(path, {"margin_days", "cues", "series"})
+    name = path.name
+    margin = data.get("margin_days")
+    if not isinstance(margin, int) or isinstance(margin, bool) or not 0 <= margin <= 7:
+        raise RegistryError(f"{name}: 'margin_days' must be a whole number of days from 0 to 7")
+    cues = data.get("cues")
+    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() for c in cues):
+        raise RegistryError(f"{name}: 'cues' must be a non-empty list of phrases")
+    if not isinstance(data.get("series"), list) or not data["series"]:
+        raise RegistryError(f"{name}: 'series' must be a non-empty list")
+    registry.summit_margin, registry.summit_cues = margin, tuple(cues)
+    names: dict[str, str] = {}
+    for index, raw in enumerate(data["series"]):
+        series = _series(raw, f"{name}: series {index + 1}", registry)
+        for text in (series.name, *series.aliases):
+            key = _dashes(text).lower()
+            if names.setdefault(key, series.id) != series.id:
+                raise RegistryError(f"{name}: {series.id}: name {text!r} already names {names[key]}")
+        for edition in series.editions:
+            if edition.id in registry.editions or edition.id in registry.summits:
+                raise RegistryError(f"{name}: {series.id}: edition id {edition.id!r} is used twice; "
+                                    "give each edition of a year its own `id`")
+            registry.editions[edition.id] = edition
+        if series.id in registry.summits or series.id in registry.editions:
+            raise RegistryError(f"{name}: series id {series.id!r} is used twice")
+        registry.summits[series.id] = series
+
+
+def _series(raw, where: str, registry: Registry) -> SummitSeries:
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: expected a mapping")
+    where = f"{where} ({raw.get('id')})" if raw.get("id") else where
+    _check_keys(raw, {"id", "name", "editions"}, _SERIES_KEYS, where)
+    if not isinstance(raw["id"], str) or not _SLUG.match(raw["id"]):
+        raise RegistryError(f"{where}: 'id' must be lowercase words joined by hyphens")
+    aliases = raw.get("aliases") or []
+    if not isinstance(raw["name"], str) or not isinstance(aliases, list) or not all(
+            isinstance(a, str) and a.strip() for a in aliases):
+        raise RegistryError(f"{where}: 'name' must be a string and 'aliases' a list of strings")
+    if not isinstance(raw.get("bilateral", False), bool):
+        raise RegistryError(f"{where}: 'bilateral' must be true or false")
+    if not isinstance(raw["editions"], list):
+        raise RegistryError(f"{where}: 'editions' must be a list")
+    editions = [_edition(e, raw, f"{where}: edition {i + 1}", registry)
+                for i, e in enumerate(raw["editions"])]
+    return SummitSeries(raw["id"], raw["name"], tuple(aliases),
+                        tuple(sorted(editions, key=lambda e: (e.start, e.id))),
+                        raw.get("bilateral", False))
+
+
+def _edition(raw, series: dict, where: str, registry: Registry) -> SummitEdition:
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{where}: expected a mapping")
+    _check_keys(raw, {"from", "city", "country"}, _EDITION_KEYS, where)
+    start, end = raw["from"], raw.get("to", raw["from"])
+    if not all(isinstance(d, dt.date) and not isinstance(d, dt.datetime) for d in (start, end)):
+        raise RegistryError(f"{where}: 'from' and 'to' must be ISO dates")
+    if end < start:
+        raise RegistryError(f"{where}: ends ({end}) before it starts ({start})")
+    edition_id = raw.get("id", f"{series['id']}-{start.year}")
+    if not isinstance(edition_id, str) or not _SLUG.match(edition_id):
+        raise RegistryError(f"{where}: 'id' must be lowercase words joined by hyphens")
+    _require_known(raw["country"], registry.countries, "summits.yml", edition_id, "country")
+    if not isinstance(raw.get("virtual", False), bool):
+        raise RegistryError(f"{where}: 'virtual' must be true or false")
+    for key in ("name", "city"):
+        if key in raw and not (isinstance(raw[key], str) and raw[key].strip()):
+            raise RegistryError(f"{where}: {key!r} must be a non-empty string")
+    return SummitEdition(edition_id, series["id"], raw.get("name", series["name"]), start, end,
+                         raw["city"], raw["country"], raw.get("virtual", False))
+
+
+def _load_levels(path: Path, registry: Registry) -> tuple[Level, ...]:
+    """levels.yml: levels highest first, each by ranks or office titles; the last takes the rest."""
+    data = read_yaml(path)
+    if not isinstance(data, list) or len(data) < 2:
+        raise RegistryError(f"{path.name}: expected a list of at least two levels")
+    levels, seen = [], set()
+    for index, raw in enumerate(data):
+        where = f"{path.name}: level {index + 1}"
+        if not isinstance(raw, dict):
+            raise RegistryError(f"{where}: expected a mapping")
+        _check_keys(raw, {"id", "label"}, {"id", "label", "ranks", "titles"}, where)
+        ranks, titles = raw.get("ranks") or [], raw.get("titles") or []
+        if unknown := [r for r in ranks if r not in RANKS]:
+            raise RegistryError(f"{where}: ranks {unknown} are not among {', '.join(RANKS)}")
+        if unknown := [t for t in titles if t not in registry.ranks]:
+            raise RegistryError(f"{where}: titles {unknown} are not in titles.yml")
+        last = index == len(data) - 1
+        if last != (not ranks and not titles):
+            raise RegistryError(f"{where}: only the last level, which takes everyone else, "
+                                "has neither ranks nor titles")
+        if raw["id"] in seen:
+            raise RegistryError(f"{where}: id {raw['id']!r} is used twice")
+        seen.add(raw["id"])
+        levels.append(Level(raw["id"], raw["label"], tuple(RANKS.index(r) for r in ranks),
+                            tuple(titles)))
+    return tuple(levels)
+
+
+def _load_mapping(path: Path, keys: set[str]) -> dict:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise RegistryError(f"{path.name}: expected a mapping at the top level")
+    if unknown := sorted(set(data) - keys):
+        raise RegistryError(f"{path.name}: unknown key {', '.join(map(repr, unknown))}")
+    return data
+
+
+def _check_keys(raw: dict, required: set[str], allowed: set[str], where: str) -> None:
+    if unknown := sorted(set(raw) - allowed):
+        raise RegistryError(f"{where}: unknown key {', '.join(map(repr, unknown))}")
+    if missing := sorted(k for k in required if raw.get(k) in (None, "")):
+        raise RegistryError(f"{where}: missing key {', '.join(map(repr, missing))}")
+
+
+def _dashes(text: str) -> str:
+    """En and em dashes as hyphens: "EU–China" and "EU-China" name the same summit."""
+    return re.sub("[\u2010-\u2015]", "-", text)

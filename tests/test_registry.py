@@ -1,11 +1,14 @@
 """The registries load, and a curator's mistake stops the build with the file and the entry."""
 
+import datetime as dt
 import shutil
 
 import pytest
 import yaml
 
 from generator.registry import DATA_DIR, RegistryError, load_registry
+
+D = dt.date
 
 
 def test_curated_registries_load():
@@ -27,6 +30,10 @@ def edit(folder, name, change):
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(entries)
     path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def series(data, series_id):
+    return next(s for s in data["series"] if s["id"] == series_id)
 
 
 def person(entries, person_id):
@@ -69,6 +76,19 @@ def person(entries, person_id):
         ("places_in_passing.yml",
          lambda e: next(c for c in e if c["cue"] == "the government speaking").update(before=["x"]),
          "give only 'after'"),
+        ("summits.yml", lambda e: series(e, "g20")["editions"][0].update(country="Atlantis"),
+         "country 'Atlantis' is not registered"),
+        ("summits.yml", lambda e: [ed.pop("id") for ed in series(e, "g20")["editions"][1:3]],
+         "edition id 'g20-2009' is used twice; give each edition of a year its own `id`"),
+        ("summits.yml", lambda e: series(e, "g20")["editions"][0].update(to=D(2008, 11, 1)),
+         "ends (2008-11-01) before it starts (2008-11-14)"),
+        ("summits.yml", lambda e: series(e, "g7")["aliases"].append("G20"),
+         "name 'G20' already names g20"),
+        ("summits.yml", lambda e: series(e, "nato").update(venue="Brussels"), "unknown key 'venue'"),
+        ("summits.yml", lambda e: e.update(margin_days=30), "'margin_days' must be a whole number"),
+        ("levels.yml", lambda e: e[0].update(ranks=["emperor"]), "are not among"),
+        ("levels.yml", lambda e: e[1].update(titles=["Grand Vizier"]), "are not in titles.yml"),
+        ("levels.yml", lambda e: e[-1].update(ranks=["official"]), "only the last level"),
     ],
 )
 def test_mistakes_are_errors_naming_file_and_entry(data, name, change, message):
@@ -76,6 +96,21 @@ def test_mistakes_are_errors_naming_file_and_entry(data, name, change, message):
     with pytest.raises(RegistryError) as error:
         load_registry(data)
     assert name in str(error.value) and message in str(error.value)
+
+
+def test_summits_and_levels_load():
+    registry = load_registry()
+    osaka = registry.editions["g20-2019"]
+    assert (osaka.title, osaka.start, osaka.end, osaka.country) == (
+        "G20 Summit 2019, Osaka", D(2019, 6, 28), D(2019, 6, 29), "Japan")
+    assert {"g20", "g7", "brics", "sco", "nato", "east-asia-summit", "asean", "apec", "quad",
+            "eu-china", "eu-us"} <= set(registry.summits)
+    for major in ("g20", "g7", "brics", "sco", "nato", "east-asia-summit", "asean", "apec"):
+        years = {e.start.year for e in registry.summits[major].editions}
+        assert len(years & set(range(2010, 2025))) >= 10, major  # a span of years, not a sample
+    assert registry.level_of("State Councilor and Foreign Minister").id == "foreign-ministers"
+    assert registry.level_of("Prime Minister").id == "leaders"
+    assert registry.level_of("Ambassador").id == registry.level_of(None).id == "officials"
 
 
 def test_unreadable_registry_file(data):

@@ -73,6 +73,13 @@ PEOPLE = [
      "country": "Brazil", "aliases": ["Lula da Silva"],
      "offices": [{"title": "President", "from": "2023-01-01"}]},
 ]
+SUMMITS = {
+    "margin_days": 2,
+    "cues": ["on the sidelines of", "at"],
+    "series": [{"id": "g20", "name": "G20 Summit", "aliases": ["G20"], "editions": [
+        {"from": dt.date(2023, 9, 9), "to": dt.date(2023, 9, 10), "city": "New Delhi",
+         "country": "India"}]}],
+}
 TOPICS = [
     {"id": "security", "label": "Security"},
     {"id": "regional-issues", "label": "Regional issues"},
@@ -92,11 +99,11 @@ TOPICS = [
 
 
 def write_tiny_registry(folder: Path) -> Path:
-    """Write the tiny registry beside the real word lists: formats, titles, publishers, names,
-    roles, dates, places in passing and speech."""
+    """Write the tiny registry beside the real word lists (formats, titles, publishers, names,
+    roles, dates, places in passing, speech) and levels, with one summit series of its own."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("formats.yml", "titles.yml", "names.yml", "roles.yml", "dates.yml",
-                 "places_in_passing.yml", "speech.yml"):
+                 "places_in_passing.yml", "speech.yml", "levels.yml"):
         shutil.copy(DATA_DIR / name, folder / name)
     # The real publishers of the countries registered here (a publisher names a known side).
     sides = {c["name"] for c in COUNTRIES} | {o["name"] for o in ORGANIZATIONS}
@@ -104,6 +111,7 @@ def write_tiny_registry(folder: Path) -> Path:
     (folder / "publishers.yml").write_text(yaml.safe_dump(
         [p for p in publishers if p["country"] in sides], allow_unicode=True, sort_keys=False),
         encoding="utf-8")
+    (folder / "summits.yml").write_text(yaml.safe_dump(SUMMITS, sort_keys=False), encoding="utf-8")
     for person in PEOPLE:
         for office in person.get("offices", []):
             for key in ("from", "to"):
