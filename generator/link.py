@@ -1,21 +1,26 @@
-"""Corpus-level view of the readouts: who met whom, when, and about what.
+"""Corpus-level view of the readouts: who met whom, when, where, and about what.
 
 Every page of the site is a listing over some slice of the archive, so the slices are indexed once
-here. Related-readout scoring only looks at neighbours within those index lists, never at all
-pairs of readouts, so building the archive stays near-linear as the corpus grows.
+here. Readouts that tell the same meeting are one event (archive/events.py); a meeting of two sides
+is listed under its pair of countries at its level, a meeting of more belongs to its summit
+(archive/summits.py), never to N² pairs. Related-readout scoring and event grouping only look at
+neighbours within index lists, never at all pairs of readouts, so building the archive stays
+near-linear as the corpus grows.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .archive.events import event_ids, group_readouts
+from .archive.sides import BILATERAL, PlaceCountries, Shape, level_of, shape_of
+from .archive.summits import SummitFinder
 from .extract.topics import RELATIONS_PARENT, RELATIONS_SUFFIX
 from .model import PRINCIPAL, Entry
-from .registry import Office, Registry, slugify
+from .registry import Office, Registry, SummitEdition, SummitSeries, slugify
 
 Pair = tuple[str, str]
 
@@ -52,9 +57,42 @@ def entry_order(entry: Entry) -> tuple:
     return (day is None, day or dt.date.min, entry.slug)
 
 
-def country_pairs(countries: list[str]) -> list[Pair]:
-    """Every pair of distinct participating countries, each as a sorted tuple."""
-    return list(itertools.combinations(sorted(set(countries)), 2))
+@dataclass
+class Event:
+    """One meeting: the readouts that tell it (usually one; one per government when both publish),
+    who met, between which sides, at what level, where, and at which summit."""
+
+    id: str
+    entries: list[Entry]  # in entry_order; the first leads
+    date: dt.date | None
+    principals: tuple[str, ...]  # person ids, in the order the accounts name them
+    side_of: dict[str, str]  # participant id → the side they were on
+    sides: tuple[str, ...]
+    encounter: str  # archive.sides: bilateral, multilateral, one-sided or announcement
+    pair: Pair | None  # two countries (or unions) met: the pair page that lists it
+    level: str | None  # a two-sided meeting's level (levels.yml)
+    location: str | None
+    place_country: str | None  # the country the location is in, when known
+    summit: str | None = None  # the summit edition's id
+    sidelines: bool = False  # held on the summit's sidelines, not the summit itself
+
+    @property
+    def told_by_several(self) -> bool:
+        """Two readouts or more tell it: it has a page of its own, the accounts side by side."""
+        return len(self.entries) > 1
+
+
+def event_order(event: Event) -> tuple:
+    return entry_order(event.entries[0])
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A meeting in one side's country: who travelled there and who received them."""
+
+    event: Event
+    country: str  # where it took place
+    others: tuple[str, ...]  # the other side's principals: hosts of a visit made, guests of one hosted
 
 
 @dataclass
@@ -67,7 +105,16 @@ class Archive:
     mentions_of: dict[str, list[Entry]] = field(default_factory=dict)  # named, not present
     by_topic: dict[str, list[Entry]] = field(default_factory=dict)
     by_country: dict[str, list[Entry]] = field(default_factory=dict)
-    by_pair: dict[Pair, list[Entry]] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)  # in event_order
+    event_of: dict[str, Event] = field(default_factory=dict)  # readout slug → its event
+    events_of: dict[str, list[Event]] = field(default_factory=dict)  # person id → events taken part in
+    by_pair: dict[Pair, list[Event]] = field(default_factory=dict)  # two-sided meetings only
+    by_pair_level: dict[tuple[Pair, str | None], list[Event]] = field(default_factory=dict)
+    by_edition: dict[str, list[Event]] = field(default_factory=dict)  # summit edition id → events
+    editions: dict[str, SummitEdition] = field(default_factory=dict)  # those with events, by date
+    series: dict[str, SummitSeries] = field(default_factory=dict)  # those with events, by id
+    editions_of: dict[str, list[str]] = field(default_factory=dict)  # person id → editions, by date
+    level_labels: dict[str | None, str] = field(default_factory=dict)  # level id → label, in order
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     by_month: dict[tuple[int, int], list[Entry]] = field(default_factory=dict)
     undated: list[Entry] = field(default_factory=list)
@@ -88,7 +135,8 @@ class Archive:
         lists = [self.by_person[p] for p in self.roles[slug]]
         lists += [self.by_topic[t] for t in dict.fromkeys(entry.facts.topics)]
         candidates = {c.slug: c for index in lists for c in _nearest(index, entry)}
-        candidates.pop(slug, None)  # absent when the readout names no one and no topic
+        for account in self.event_of[slug].entries:  # the readout, and other accounts of its meeting
+            candidates.pop(account.slug, None)
         return list(candidates.values())
 
     def score_related(self, slug: str, candidates: list[Entry], limit: int = RELATED_LIMIT):
@@ -110,29 +158,78 @@ class Archive:
             scored.append((-score, distance, candidate.slug, candidate))
         return [item[-1] for item in sorted(scored)[:limit]]
 
-    def neighbours(self, slug: str, pair: Pair) -> tuple[Entry | None, Entry | None]:
-        """The previous and next readout of the same two countries, in date order."""
-        index = self.by_pair[pair]
-        position = bisect.bisect_left(index, entry_order(self.by_slug[slug]), key=entry_order)
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """The previous and next meeting of the same two countries at the same level."""
+        index = self.by_pair_level[(event.pair, event.level)]
+        position = bisect.bisect_left(index, event_order(event), key=event_order)
         previous = index[position - 1] if position > 0 else None
         following = index[position + 1] if position + 1 < len(index) else None
         return previous, following
 
-    def counterparts(self, person_id: str, compatriots: bool = False) -> list[tuple[PersonInfo, int]]:
-        """Whom a person met (other participants of their readouts), most often first.
+    def counterparts(self, person_id: str) -> list[tuple[PersonInfo, int]]:
+        """Whom a person met across the table in two-sided meetings, by meetings, most first.
 
-        Foreign counterparts and the person's own compatriots (the delegation around them) are
-        listed apart: a reader of Xi Jinping's page looks for Putin, not for Wang Yi.
+        Meetings are events, so talks that both governments published count once; a summit
+        adds no counterparts (see `met_at`).
         """
-        country = self.people[person_id].country
         counts = Counter(
             other
-            for entry in self.by_person.get(person_id, [])
-            for other in self.roles[entry.slug]
-            if other != person_id
-            and (country is not None and self.people[other].country == country) == compatriots
+            for event in self.events_of.get(person_id, [])
+            if event.encounter == BILATERAL
+            for other, side in event.side_of.items()
+            if side != event.side_of[person_id]
         )
         return self._ranked_people(counts)
+
+    def compatriots(self, person_id: str) -> list[tuple[PersonInfo, int]]:
+        """The person's own side in their meetings (the delegation around them), by meetings."""
+        counts = Counter(
+            other
+            for event in self.events_of.get(person_id, [])
+            for other, side in event.side_of.items()
+            if other != person_id and side == event.side_of[person_id]
+        )
+        return self._ranked_people(counts)
+
+    def met_at(self, person_id: str) -> list[tuple[SummitEdition, int]]:
+        """The summits a person took part in (at the summit or on its sidelines), with meetings."""
+        counts = Counter(e.summit for e in self.events_of.get(person_id, []) if e.summit)
+        return [(self.editions[edition], counts[edition])
+                for edition in self.editions_of.get(person_id, [])]
+
+    def meetings_per_year(self, person_id: str) -> list[tuple[int, int]]:
+        counts = Counter(e.date.year for e in self.events_of.get(person_id, []) if e.date)
+        return sorted(counts.items())
+
+    def visits(self, person_id: str) -> tuple[list[Visit], list[Visit]]:
+        """(made, hosted): two-sided meetings in the other side's country, and in their own."""
+        made, hosted = [], []
+        for event in self.events_of.get(person_id, []):
+            own = event.side_of[person_id]
+            if (event.encounter != BILATERAL or person_id not in event.principals
+                    or event.place_country not in event.sides):
+                continue
+            others = tuple(p for p in event.principals if event.side_of[p] != own)
+            (hosted if event.place_country == own else made).append(
+                Visit(event, event.place_country, others))
+        return made, hosted
+
+    def attendance(self, edition_id: str) -> list[tuple[str, list[str]]]:
+        """Who took part in a summit's meetings (the summit and its sidelines), side by side."""
+        sides: dict[str, dict[str, None]] = defaultdict(dict)
+        for event in self.by_edition[edition_id]:
+            for person_id, side in event.side_of.items():
+                sides[side][person_id] = None
+        return [(side, sorted(people, key=lambda p: (self.people[p].name, p)))
+                for side, people in sorted(sides.items(), key=lambda item: self._side_label(item[0]))]
+
+    def side_label(self, side: str) -> str:
+        """A side as written: a country's name, or the name of the person who was a side alone."""
+        return self._side_label(side)
+
+    def principals_of(self, events: list[Event]) -> list[tuple[PersonInfo, int]]:
+        """The leaders of some meetings, with how many of them each led."""
+        return self._ranked_people(Counter(p for event in events for p in event.principals))
 
     def principals_in(self, entries: list[Entry]) -> list[tuple[PersonInfo, int]]:
         """The leaders involved in some readouts, with how many of them each led."""
@@ -151,10 +248,10 @@ class Archive:
         return [(self.topics[t], n) for t, n in ranked]
 
     def partners(self, country: str) -> list[tuple[str, Pair, int]]:
-        """Countries that met this one: (partner, pair, readouts), most frequent first."""
+        """Countries that met this one two-sidedly: (partner, pair, meetings), most first."""
         found = [
-            (pair[1] if pair[0] == country else pair[0], pair, len(entries))
-            for pair, entries in self.by_pair.items()
+            (pair[1] if pair[0] == country else pair[0], pair, len(events))
+            for pair, events in self.by_pair.items()
             if country in pair
         ]
         return sorted(found, key=lambda item: (-item[2], item[0]))
@@ -168,9 +265,13 @@ class Archive:
         ranked = sorted(counts.items(), key=lambda i: (-i[1], self.people[i[0]].name, i[0]))
         return [(self.people[p], n) for p, n in ranked]
 
+    def _side_label(self, side: str) -> str:
+        return self.people[side].name if side in self.people else side
+
 
 def build_archive(entries: list[Entry], registry: Registry) -> Archive:
-    """Index the readouts by person, topic, country, pair of countries and date."""
+    """Index the readouts by person, topic, country and date; group them into events, and the
+    events by pair of countries, level and summit."""
     ordered = sorted(entries, key=entry_order)
     slugs = Counter(e.slug for e in ordered)
     duplicates = sorted(s for s, n in slugs.items() if n > 1)
@@ -196,8 +297,6 @@ def build_archive(entries: list[Entry], registry: Registry) -> Archive:
             indexes["by_topic"][topic_id].append(entry)
         for country in dict.fromkeys(facts.countries):
             indexes["by_country"][country].append(entry)
-        for pair in country_pairs(facts.countries):
-            indexes["by_pair"][pair].append(entry)
         if facts.date is None:
             archive.undated.append(entry)
         else:
@@ -205,7 +304,73 @@ def build_archive(entries: list[Entry], registry: Registry) -> Archive:
             indexes["by_month"][(facts.date.year, facts.date.month)].append(entry)
     for name, index in indexes.items():
         setattr(archive, name, {key: index[key] for key in sorted(index)})
+    _link_events(archive, registry)
     return archive
+
+
+def _link_events(archive: Archive, registry: Registry) -> None:
+    """Group the readouts into events, and index the events by person, pair, level and summit."""
+    shapes = {e.slug: shape_of(e.facts) for e in archive.entries}
+    grouping = group_readouts(archive.entries, shapes, archive.by_person,
+                              {e.slug: e.event for e in archive.entries if e.event}, entry_order)
+    principals = [tuple(dict.fromkeys(p.id for e in members for p in e.facts.principals))
+                  for members in grouping.members]
+    finder, places = SummitFinder(registry), PlaceCountries(registry)
+    archive.level_labels = {level.id: level.label for level in registry.levels}
+    indexes = defaultdict(lambda: defaultdict(list))
+    for event_id, members, led_by in zip(event_ids(grouping, principals), grouping.members, principals):
+        event = _event(event_id, members, led_by, shapes, registry, places)
+        links = [link for link in (finder.link(e, shapes[e.slug]) for e in members) if link]
+        if links:
+            event.summit, event.sidelines = links[0].edition, links[0].sidelines
+            indexes["by_edition"][event.summit].append(event)
+        archive.events[event.id] = event
+        for entry in members:
+            archive.event_of[entry.slug] = event
+        for person_id in event.side_of:
+            indexes["events_of"][person_id].append(event)
+        if event.pair:
+            indexes["by_pair"][event.pair].append(event)
+            indexes["by_pair_level"][(event.pair, event.level)].append(event)
+    for name in ("events_of", "by_pair", "by_edition"):
+        setattr(archive, name, {key: indexes[name][key] for key in sorted(indexes[name])})
+    level_rank = {level: position for position, level in enumerate(archive.level_labels)}
+    archive.by_pair_level = {
+        key: indexes["by_pair_level"][key]
+        for key in sorted(indexes["by_pair_level"], key=lambda k: (k[0], level_rank.get(k[1], -1)))
+    }
+    for events in (*archive.events_of.values(), *archive.by_pair.values(),
+                   *archive.by_pair_level.values(), *archive.by_edition.values()):
+        events.sort(key=event_order)
+    archive.editions = dict(sorted(((e, registry.editions[e]) for e in archive.by_edition),
+                                   key=lambda item: (item[1].start, item[0])))
+    archive.series = {s: registry.summits[s] for s in sorted({e.series for e in archive.editions.values()})}
+    archive.editions_of = {
+        person_id: list(dict.fromkeys(e.summit for e in sorted(
+            (e for e in events if e.summit), key=lambda e: (archive.editions[e.summit].start, e.summit))))
+        for person_id, events in archive.events_of.items()
+        if any(e.summit for e in events)
+    }
+
+
+def _event(event_id: str, members: list[Entry], principals: tuple[str, ...], shapes: dict[str, Shape],
+           registry: Registry, places: PlaceCountries) -> Event:
+    lead = members[0]
+    shape = shapes[lead.slug]
+    side_of: dict[str, str] = {}
+    for entry in members:
+        side_of.update((p, s) for p, s in shapes[entry.slug].side_of.items() if p not in side_of)
+    for entry in members:
+        for participant in entry.facts.participants:
+            side_of.setdefault(participant.id, participant.country or participant.id)
+    pair = shape.pair if shape.pair and set(shape.pair) <= set(lead.facts.countries) else None
+    location = next((e.facts.location for e in members if e.facts.location), None)
+    return Event(
+        id=event_id, entries=members, date=lead.facts.date, principals=principals, side_of=side_of,
+        sides=shape.sides, encounter=shape.encounter, pair=pair,
+        level=level_of(lead.facts, shape, registry) if pair else None,
+        location=location, place_country=places.country(location),
+    )
 
 
 def _roles(entry: Entry) -> dict[str, str]:
@@ -220,12 +385,6 @@ def _roles(entry: Entry) -> dict[str, str]:
 def _nearest(index: list[Entry], entry: Entry) -> list[Entry]:
     position = bisect.bisect_left(index, entry_order(entry), key=entry_order)
     return index[max(0, position - NEAREST_IN_INDEX) : position + NEAREST_IN_INDEX + 1]
-
-
-def _distance(a: Entry, b: Entry) -> dt.timedelta:
-    if a.facts.date is None or b.facts.date is None:
-        return UNDATED_DISTANCE
-    return abs(a.facts.date - b.facts.date)
 
 
 def _people(entries: list[Entry], registry: Registry) -> dict[str, PersonInfo]:

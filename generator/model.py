@@ -165,6 +165,7 @@ class Entry:
     slug: str
     digest: str = ""  # identifies readout, facts and slug; pages built from the entry depend on it
     redirect_from: tuple[str, ...] = ()  # earlier addresses of its page, each kept as a redirect
+    event: str | None = None  # the event a curator's sidecar puts it in (joins or splits events)
 
     def content_digest(self) -> str:
         """`digest`, computed from the entry itself when it was not made by the pipeline."""

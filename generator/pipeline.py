@@ -35,12 +35,13 @@ from .write import ContentWriter
 
 @dataclass
 class Reading:
-    """A readout read in this build: its file, its extraction (cached or fresh), and the earlier
-    addresses its sidecar names."""
+    """A readout read in this build: its file, its extraction (cached or fresh), and what its
+    sidecar says beyond facts: earlier addresses, and the event a curator puts it in."""
 
     label: str
     record: Record
     redirect_from: list[str]
+    event: str | None = None
 
 
 def _extract_one(source, extractor: Extractor):
@@ -190,7 +191,8 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
             report.unregistered[name].add(candidate.label)
         if record.empty:
             report.warn(candidate.label, "no paragraphs of text after the title")
-        readings.append(Reading(candidate.label, record, source.overrides.get("redirect_from", [])))
+        readings.append(Reading(candidate.label, record, source.overrides.get("redirect_from", []),
+                                source.overrides.get("event")))
         report.readouts_extracted += extracted  # of the readouts read: the rest came from the cache
     return readings
 
@@ -219,7 +221,8 @@ def load_entries(readings: list[Reading], addresses: dict[str, str],
         address, digest = addresses[reading.label], reading.record.digest
         if address != cached_address:  # another file asks for the same address
             digest = hashlib.sha1(f"{digest}:{address}".encode()).hexdigest()
-        entries.append(Entry(readout, facts, address, digest, redirects.get(reading.label, ())))
+        entries.append(Entry(readout, facts, address, digest, redirects.get(reading.label, ()),
+                             reading.event))
     return entries
 
 
@@ -291,7 +294,8 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     writer = ContentWriter(cache_dir, content_dir)
     build_fp = hashlib.sha256("\n".join([
         code_fingerprint(), fingerprint, str(site_url),
-        *(f"{r.record.digest} {addresses[r.label]} {redirects.get(r.label)}" for r in readings),
+        *(f"{r.record.digest} {addresses[r.label]} {redirects.get(r.label)} {r.event}"
+          for r in readings),
     ]).encode()).hexdigest()
     if writer.unchanged(build_fp):
         report.pages = writer.page_count

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from generator.model import ATTENDEE, PRINCIPAL, Entry, Facts, Mention, Participant, Provenance, Readout
-from generator.registry import Country, Office, Person, Registry, Topic
+from generator.registry import (RANKS, Country, Level, Office, Person, Registry, SummitEdition,
+                                SummitSeries, Topic)
 
 
 def _participant(spec, role: str) -> Participant:
@@ -39,6 +40,9 @@ def build_entry(
     source_file: str | None = None,
     url: str | None = None,
     section: str | None = None,
+    kind: str = "bilateral",
+    publisher: str | None = None,
+    event: str | None = None,
 ) -> Entry:
     """An Entry from the few facts a test cares about; countries default to the participants'."""
     participants = [_participant(p, PRINCIPAL) for p in principals] + [
@@ -64,8 +68,10 @@ def build_entry(
         source=provenance,
         end_date=end_date,
         organizations=list(organizations),
+        kind=kind,
+        publisher=publisher,
     )
-    return Entry(readout, facts, slug)
+    return Entry(readout, facts, slug, event=event)
 
 
 @pytest.fixture
@@ -82,10 +88,22 @@ LAVROV = ("sergey-lavrov", "Sergey Lavrov", "Russia", "Foreign Minister")
 
 
 def small_registry() -> Registry:
-    """A hand-made registry: three countries' leaders and a two-level topic tree."""
+    """A hand-made registry: three countries' leaders, a two-level topic tree, the levels at which
+    they meet, and one summit series."""
     registry = Registry()
-    for name in ("China", "Russia", "France", "Ukraine"):
-        registry.countries[name] = Country(name, (), (), None)
+    for name, capital in (("China", "Beijing"), ("Russia", "Moscow"), ("France", "Paris"),
+                          ("Ukraine", "Kyiv")):
+        registry.countries[name] = Country(name, (), (), capital)
+    registry.ranks = {"President": (RANKS.index("leader"), 0),
+                      "Foreign Minister": (RANKS.index("minister"), 1)}
+    registry.levels = (Level("leaders", "Leaders", (RANKS.index("leader"),), ()),
+                       Level("foreign-ministers", "Foreign ministers", (), ("Foreign Minister",)),
+                       Level("officials", "Other officials", (), ()))
+    g20 = SummitEdition("g20-2016", "g20", "G20 Summit", dt.date(2016, 9, 4), dt.date(2016, 9, 5),
+                        "Hangzhou", "China")
+    registry.summits["g20"] = SummitSeries("g20", "G20 Summit", ("G20",), (g20,))
+    registry.editions[g20.id] = g20
+    registry.summit_cues, registry.summit_margin = ("on the sidelines of",), 2
     for person_id, name, country, title in (XI, PUTIN, MACRON, WANG, LAVROV):
         registry.people[person_id] = Person(
             person_id, name, name.split()[-1] if country != "China" else name.split()[0],

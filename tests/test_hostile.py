@@ -214,6 +214,7 @@ CATALOGUE = [
     Case("sidecar-not-a-mapping", "error", "must be a mapping"),
     Case("sidecar-unsafe-participant", "error", "field 'participants' must be"),
     Case("sidecar-unsafe-topic", "error", "field 'topics' must be"),
+    Case("sidecar-unsafe-event", "error", "field 'event' must be an event id"),
     Case("sidecar-non-latin-country", "error", "field 'countries' must be"),
     Case("sidecar-deeply-nested", "error", "nested too deeply"),
     Case("sidecar-billion-laughs", "error", "field 'topics' must be"),

@@ -51,12 +51,14 @@ def test_indexes_by_person_topic_country_and_date(archive):
     assert slugs(archive.by_month[(2024, 5)]) == ["other-2024", "xi-putin-2024", "trio-2024"]
 
 
-def test_every_pair_of_participating_countries_is_indexed(archive):
-    assert list(archive.by_pair) == [("China", "France"), ("China", "Russia"), ("France", "Russia")]
-    assert slugs(archive.by_pair[("France", "Russia")]) == ["trio-2024"]
-    assert slugs(archive.by_pair[("China", "Russia")]) == [
-        "xi-putin-2023", "xi-putin-2024", "trio-2024", "ministers"
+def test_pairs_come_only_from_meetings_of_two_sides(archive):
+    """The three-sided trio-2024 makes no pair: a multilateral meeting is never N² pairs."""
+    assert list(archive.by_pair) == [("China", "France"), ("China", "Russia")]
+    assert [e.id for e in archive.by_pair[("China", "Russia")]] == [
+        "2023-03-21-xi-jinping-vladimir-putin", "2024-05-16-xi-jinping-vladimir-putin",
+        "undated-wang-yi-sergey-lavrov",
     ]
+    assert archive.event_of["trio-2024"].pair is None
 
 
 def test_people_from_registry_or_as_seen(archive):
@@ -70,29 +72,27 @@ def test_people_from_registry_or_as_seen(archive):
     assert archive.people["joe-biden"].registered is False
 
 
-def test_neighbours_within_a_pair(archive):
-    pair = ("China", "Russia")
-    assert slugs(archive.neighbours("xi-putin-2024", pair)) == ["xi-putin-2023", "trio-2024"]
-    previous, following = archive.neighbours("xi-putin-2023", pair)
-    assert previous is None and following.slug == "xi-putin-2024"
-    assert archive.neighbours("ministers", pair)[1] is None
+def test_neighbours_are_meetings_of_the_same_pair_at_the_same_level(archive):
+    """The leaders' previous meeting is their own, not their foreign ministers' call."""
+    this_year = archive.event_of["xi-putin-2024"]
+    assert this_year.level == "leaders"
+    previous, following = archive.neighbours(this_year)
+    assert (previous.id, following) == ("2023-03-21-xi-jinping-vladimir-putin", None)
+    ministers = archive.event_of["ministers"]
+    assert ministers.level == "foreign-ministers"
+    assert archive.neighbours(ministers) == (None, None)
 
 
 def test_counterparts_topics_partners_and_principals(archive):
     counterparts = [(p.id, n) for p, n in archive.counterparts("xi-jinping")]
-    assert counterparts == [("vladimir-putin", 3), ("emmanuel-macron", 2)]
-    compatriots = [(p.id, n) for p, n in archive.counterparts("xi-jinping", compatriots=True)]
+    assert counterparts == [("vladimir-putin", 2), ("emmanuel-macron", 1)]
+    compatriots = [(p.id, n) for p, n in archive.compatriots("xi-jinping")]
     assert compatriots == [("wang-yi", 1)]
     topics = [(t.id, n) for t, n in archive.topics_in(archive.by_person["xi-jinping"])]
     assert topics == [("energy", 2), ("ukraine-crisis", 2)]
-    assert archive.partners("France") == [
-        ("China", ("China", "France"), 2), ("Russia", ("France", "Russia"), 1)
-    ]
-    leaders = [(p.id, n) for p, n in archive.principals_in(archive.by_pair[("China", "Russia")])]
-    assert leaders == [
-        ("vladimir-putin", 3), ("xi-jinping", 3),
-        ("emmanuel-macron", 1), ("sergey-lavrov", 1), ("wang-yi", 1),
-    ]
+    assert archive.partners("France") == [("China", ("China", "France"), 1)]
+    leaders = [(p.id, n) for p, n in archive.principals_of(archive.by_pair[("China", "Russia")])]
+    assert leaders == [("vladimir-putin", 2), ("xi-jinping", 2), ("sergey-lavrov", 1), ("wang-yi", 1)]
     assert [p.id for p in archive.people_of("China")] == ["wang-yi", "xi-jinping"]
 
 
@@ -106,8 +106,8 @@ def test_related_prefers_shared_principals_then_closeness(archive):
 
 
 def test_related_is_capped_and_ordered(registry):
-    entries = [
-        build_entry(f"r{i:02}", D(2020, 1, 1) + dt.timedelta(days=i), principals=[XI, PUTIN])
+    entries = [  # a week apart: each its own meeting
+        build_entry(f"r{i:02}", D(2020, 1, 1) + dt.timedelta(days=7 * i), principals=[XI, PUTIN])
         for i in range(12)
     ]
     archive = build_archive(entries, registry)

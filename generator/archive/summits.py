@@ -1,0 +1,103 @@
+"""Which summit edition a meeting belongs to (summits.yml): the G20 it was, or whose sidelines
+it was held on.
+
+A readout belongs to an edition when its date falls within the edition's days widened by the
+registry's margin, and it names the edition's series. A multilateral readout is then the summit
+itself, as is a two-sided one of a series in which two parties meet (an EU–China summit). Any
+other two-sided meeting was held on the summit's sidelines only when it was in person and the
+series is named right after a cue ("on the sidelines of the G20 Summit", "at the APEC …") or the
+meeting took place in the host city: a phone call about the G20 is no meeting at the G20. When
+several series qualify, one named in the title wins, then the one named first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Entry
+from ..registry import Registry, SummitEdition, normalize_quotes
+from .sides import ANNOUNCEMENT, BILATERAL, MULTILATERAL, ONE_SIDED, Shape
+
+CUE_REACH = 3  # words allowed between a cue and the series' name ("at the 14th G20 Summit")
+_DASHES = re.compile("[\u2010-\u2015]")
+
+
+@dataclass(frozen=True)
+class SummitLink:
+    edition: str  # the edition's id
+    sidelines: bool  # a meeting on its sidelines, not the summit itself
+
+
+class SummitFinder:
+    """The registry's series as one pattern of their names, and their cues; built once."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.margin = dt.timedelta(days=registry.summit_margin)
+        self.series_of: dict[str, str] = {}
+        exact, folded = [], []
+        for series in registry.summits.values():
+            for name in (series.name, *series.aliases):
+                key = _plain(name)
+                # one-word names are acronyms and written as they are ("Quad", "SCO"); longer
+                # ones in any case ("East Asia summit")
+                (folded if " " in key else exact).append(key)
+                self.series_of[key.lower() if " " in key else key] = series.id
+        self.exact = _alternation(exact, 0)
+        self.folded = _alternation(folded, re.IGNORECASE)
+        cues = "|".join(re.escape(c) for c in sorted(registry.summit_cues, key=lambda c: (-len(c), c)))
+        self.cue = re.compile(rf"\b(?:{cues})\s+(?:[\w'.&-]+\s+){{0,{CUE_REACH}}}\Z", re.IGNORECASE)
+
+    def link(self, entry: Entry, shape: Shape) -> SummitLink | None:
+        day = entry.facts.date
+        if day is None or shape.encounter == ANNOUNCEMENT or not self.registry.summits:
+            return None
+        title = _plain(entry.facts.title or "")
+        text = "\n".join(_plain(p) for p in entry.readout.paragraphs)
+        found = []
+        for place, passage in ((0, title), (1, text)):
+            for match in self._mentions(passage):
+                series = self.registry.summits[self.series_of[_key(match.group(0))]]
+                edition = self._edition_on(series.editions, day)
+                if edition is None:
+                    continue
+                sidelines = self._sidelines(entry, shape, series.bilateral, passage, match, edition)
+                if sidelines is not None:
+                    found.append(((place, match.start()), SummitLink(edition.id, sidelines)))
+        return min(found, key=lambda item: item[0])[1] if found else None
+
+    def _mentions(self, passage: str):
+        yield from self.exact.finditer(passage)
+        yield from self.folded.finditer(passage)
+
+    def _edition_on(self, editions: tuple[SummitEdition, ...], day: dt.date) -> SummitEdition | None:
+        return next((e for e in editions if e.start - self.margin <= day <= e.end + self.margin), None)
+
+    def _sidelines(self, entry: Entry, shape: Shape, bilateral_series: bool, passage: str, match,
+                   edition: SummitEdition) -> bool | None:
+        """False: the summit itself; True: on its sidelines; None: the readout is not of it."""
+        if shape.encounter == MULTILATERAL or (shape.encounter == BILATERAL and bilateral_series):
+            return False
+        if shape.encounter not in (BILATERAL, ONE_SIDED) or shape.remote:
+            return None
+        sentence_start = max(passage.rfind(". ", 0, match.start()), passage.rfind("\n", 0, match.start()))
+        if self.cue.search(passage, sentence_start + 1, match.start()):
+            return True
+        location = (entry.facts.location or "").lower()
+        return True if edition.city.lower() in location else None
+
+
+def _alternation(names: list[str], flags: int) -> re.Pattern:
+    body = "|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?:{body or '(?!x)x'})(?![\w-])", flags)
+
+
+def _plain(text: str) -> str:
+    """Curly quotes and dashes as plain ones, so "EU–China Summit" matches "EU-China Summit"."""
+    return _DASHES.sub("-", normalize_quotes(text))
+
+
+def _key(name: str) -> str:
+    return name.lower() if " " in name else name
