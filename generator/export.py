@@ -1,8 +1,8 @@
 """The archive's facts as open data in data/: JSON, CSV and a Frictionless data package.
 
 `readouts.json` holds each readout's front-matter record (`pages.readout.readout_record`: the
-contract of DESIGN.md and every field added to it, such as `event` and `summit` once readouts carry
-them) and the address of its page; `readouts.csv`, `participants.csv` and `topics.csv` hold the
+contract of DESIGN.md and every field added to it, such as `event` and `summit`) and the address
+of its page; `readouts.csv`, `participants.csv` and `topics.csv` hold the
 same facts flat, one row per readout, per person per readout and per topic per readout.
 `datapackage.json` describes the four files (a Table Schema for each, a JSON Schema for the JSON)
 and their licence; the Data page (templates/data.md.j2) explains the same columns to readers.
@@ -130,7 +130,7 @@ def _file(name: str, text: str) -> Page:
 
 
 def _json_record(entry: Entry, inputs: PlanInputs) -> dict:
-    record = readout_record(entry, inputs.registry)
+    record = readout_record(entry, inputs.registry, inputs.archive.event_of[entry.slug])
     record.pop("description", None)  # prose for link previews, not a fact
     return {**record, "page": site_address(inputs.site_url, page_url(readout_path(entry.slug)))}
 

@@ -12,17 +12,18 @@ from pathlib import Path
 import jinja2
 
 from .cache import code_fingerprint, registry_fingerprint
-from .link import Archive, Pair
+from .link import Archive, Event, Pair
 from .markdown import (code_block, escape_attribute, escape_markdown, external_link, markdown_link,
                        page_text, search_facet)
 from .model import Entry
 from .export import data_files
 from .feeds import feed_files
-from .pages.addresses import (Lookups, country_path, pair_path, pair_title, person_path,
-                              publisher_label, readout_path, readout_title, root_of, year_path)
+from .pages.addresses import (Lookups, country_path, edition_path, event_path, event_title,
+                              pair_path, pair_title, person_path, publisher_label, readout_path,
+                              readout_title, root_of, series_path, year_path)
 from .pages.base import PlanInputs
 from .pages.chart import month_anchor
-from .pages.dates import format_day
+from .pages.dates import day_span, format_day
 from .pages.plan import plan_pages
 from .registry import Registry
 from .write import ContentWriter, Page, WriteResult
@@ -70,8 +71,8 @@ def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is Markdown: readout strings go through the md filter
     )
-    env.filters.update(md=escape_markdown, day=format_day, attr=escape_attribute, facet=search_facet,
-                       code=code_block)
+    env.filters.update(md=escape_markdown, day=format_day, span=day_span, attr=escape_attribute,
+                       facet=search_facet, code=code_block)
     env.globals.update(person_name=lookups.person_name, topic_label=lookups.topic_label,
                        publisher_label=lambda name: publisher_label(name, registry),
                        month_anchor=month_anchor)
@@ -106,5 +107,24 @@ def _link_helpers(lookups: Lookups) -> dict:
     def year_link(context, year: int) -> str:
         return link(context, str(year), year_path(year))
 
-    helpers = [link, person_link, readout_link, topic_link, country_link, pair_link, year_link]
+    def event_link(context, event: Event) -> str:
+        """A meeting told by several readouts links to its page; one told once, to its readout."""
+        if event.told_by_several:
+            return link(context, event_title(event, lookups), event_path(event.id))
+        return readout_link(context, event.entries[0])
+
+    def edition_link(context, edition) -> str:
+        return link(context, edition.title, edition_path(edition))
+
+    def series_link(context, series) -> str:
+        return link(context, series.name, series_path(series))
+
+    def side_link(context, side: str) -> str:
+        """A side of a meeting: its country, or the person who was a side of their own."""
+        if side in lookups.archive.people:
+            return person_link(context, side)
+        return country_link(context, side)
+
+    helpers = [link, person_link, readout_link, topic_link, country_link, pair_link, year_link,
+               event_link, edition_link, series_link, side_link]
     return {helper.__name__: jinja2.pass_context(helper) for helper in helpers}

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -38,7 +39,7 @@ HOSTILE = [
 ]
 CONTRACT_FIELDS = [
     "title", "date", "published", "format", "format_detail", "kind", "location", "participants",
-    "mentioned", "countries", "mentioned_countries", "topics", "publisher", "source",
+    "mentioned", "countries", "mentioned_countries", "topics", "publisher", "event", "summit", "source",
 ]
 
 
@@ -106,6 +107,12 @@ def small_entries():
                 "Joe <b>Biden</b> was named.",
             ],
         ),
+        build_entry(
+            "talks-moscow", D(2024, 5, 16), title="Putin <i>and</i> Xi | talk", principals=[PUTIN, XI],
+            attendees=[("aide", "Aide [x](javascript:y)", "Russia", "<b>Aide</b>")],
+            topics=["energy", "ukraine-crisis"], publisher="<script>Kremlin</script>",
+            location="| not | a | cell |", format_detail="*informal*",
+        ),
         build_entry("call", D(2024, 2, 1), principals=[XI, PUTIN], format="phone call",
                     topics=["ukraine-crisis"], paragraphs=["Xi spoke with Putin by phone."]),
         build_entry("trio", D(2023, 4, 6), principals=[XI, MACRON, PUTIN], topics=["energy"],
@@ -135,15 +142,16 @@ def test_every_page_is_written(content):
     pages = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md"))
     assert pages == sorted([
         "index.md", "search.md",
-        "readouts/index.md", "readouts/talks.md", "readouts/call.md", "readouts/trio.md",
-        "readouts/ministers.md",
+        "readouts/index.md", "readouts/talks.md", "readouts/talks-moscow.md", "readouts/call.md",
+        "readouts/trio.md", "readouts/ministers.md",
+        "events/index.md", "events/2024-05-16-xi-jinping-vladimir-putin.md", "summits/index.md",
         "leaders/index.md", "leaders/xi-jinping.md", "leaders/vladimir-putin.md",
         "leaders/wang-yi.md", "leaders/emmanuel-macron.md", "leaders/sergey-lavrov.md",
-        "leaders/joe-biden.md", "leaders/anon.md",
+        "leaders/joe-biden.md", "leaders/anon.md", "leaders/aide.md",
         "topics/index.md", "topics/ukraine-crisis.md", "topics/regional-issues.md",
         "topics/bilateral-relations.md", "topics/energy.md",  # China–Russia relations: the pair's
         "countries/index.md", "countries/china.md", "countries/russia.md", "countries/france.md",
-        "pairs/china--russia.md", "pairs/china--france.md", "pairs/france--russia.md",
+        "pairs/china--russia.md",  # the three-sided trio makes no pair
         "timeline/index.md", "timeline/2023.md", "timeline/2024.md", "data/index.md",
     ])
 
@@ -183,7 +191,8 @@ def test_no_readout_string_becomes_markup_anywhere(content):
         assert parsed.tags.count("pre") == (2 if citing else 0), page
         for href in parsed.hrefs:
             assert href.startswith(("./", "../", "readouts/", "leaders/", "topics/", "countries/",
-                                    "pairs/", "timeline/", "search.md", "#", "data/", "feed.xml")
+                                    "pairs/", "timeline/", "events/", "summits/", "search.md",
+                                    "#", "data/", "feed.xml")
                                    ) or href in OWN_EXTERNAL_LINKS | DATA_FILES, (page, href)
     body = to_html(split_page(content / "readouts/talks.md")[1])
     assert "{{ x }}" in body and "{% raw %}" in body
@@ -204,9 +213,31 @@ def test_first_mentions_link_to_leader_pages(content):
 
 def test_readout_page_lists_related_and_neighbours(content):
     _, body = split_page(content / "readouts/call.md")
-    assert "[China–Russia](../pairs/china--russia.md): previous [Readout trio](../readouts/trio.md)" in body
-    assert "next [Xi &lt;script&gt;" in body
+    # the three-sided trio is no China–Russia meeting; the next is the talks both sides told
+    assert ("[China–Russia](../pairs/china--russia.md), leaders: no earlier meeting; next "
+            "[Xi Jinping and Vladimir Putin, 16 May 2024]"
+            "(../events/2024-05-16-xi-jinping-vladimir-putin.md)") in body
     assert "## Related readouts" in body
+    _, body = split_page(content / "readouts/talks.md")
+    assert "- **Also told by:** [Putin &lt;i&gt;and&lt;/i&gt; Xi \\| talk](../readouts/talks-moscow.md)" in body
+
+
+def test_event_page_sets_the_accounts_side_by_side(content):
+    meta, body = split_page(content / "events/2024-05-16-xi-jinping-vladimir-putin.md")
+    assert meta == {"title": "Xi Jinping and Vladimir Putin, 16 May 2024"}
+    table = [line for line in body.splitlines() if line.startswith("|")]
+    assert table[0] == "| | Account 1 |Account 2 |"
+    assert table[2] == "| **Published by** | not identified |&lt;script&gt;Kremlin&lt;/script&gt; |"
+    html = to_html(body)
+    assert html.count("<table>") == 1 and "<th>Account 2</th>" in html
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    assert len(rows) == len(table) - 1  # every line but the rule is a row
+    assert all(len(re.findall(r"<t[dh]>", row)) == 3 for row in rows)  # no string opens a cell
+    assert "| not | a | cell |" in html
+    only = body.split("## What only one account says")[1]
+    assert "**Account 1** (" in only and "topics [Ukraine crisis]" not in only
+    assert "taking part [Wang Yi](../leaders/wang-yi.md)" in only
+    assert "[Energy](../topics/energy.md); taking part [Aide" in only
 
 
 def test_rendering_twice_gives_identical_bytes(tmp_path, registry):
@@ -234,7 +265,7 @@ def test_a_failed_render_leaves_previous_content(content, registry, monkeypatch)
 
 
 def test_pages_of_removed_readouts_vanish(content, registry):
-    render_content(build_archive(small_entries()[1:2], registry), registry, content)
+    render_content(build_archive(small_entries()[2:3], registry), registry, content)
     assert not (content / "readouts/talks.md").exists()
     assert not (content / "leaders/wang-yi.md").exists()
     assert (content / "readouts/call.md").exists()

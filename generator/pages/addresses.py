@@ -13,9 +13,10 @@ from pathlib import PurePosixPath
 from typing import Callable
 
 from ..extract.topics import relations_topic
-from ..link import Archive, Pair
+from ..link import Archive, Event, Pair
 from ..model import Entry
-from ..registry import Registry, slugify
+from ..registry import Registry, SummitEdition, SummitSeries, slugify
+from .dates import format_day
 
 _SAFE_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 ADDRESS_LENGTH = 80  # characters of a file's stem kept in its readout's address
@@ -78,6 +79,19 @@ def page_url(path: str) -> str:
 def site_address(site_url: str | None, url: str) -> str:
     """A site address made absolute under `site_url`, or left relative to the site's root."""
     return f"{site_url}{url}" if site_url else url
+
+
+def event_path(event_id: str) -> str:
+    return f"events/{page_name('event id', event_id)}.md"
+
+
+def series_path(series: SummitSeries) -> str:
+    return f"summits/{page_name('summit series id', series.id)}.md"
+
+
+def edition_path(edition: SummitEdition) -> str:
+    """summits.yml keeps edition ids apart from series ids, so both live in summits/."""
+    return f"summits/{page_name('summit edition id', edition.id)}.md"
 
 
 def stem_address(file: str) -> str:
@@ -178,6 +192,24 @@ def topic_page_path(topic_id: str, merged: dict[str, Pair]) -> str:
     """A topic's page: its own, or for a relations topic in `merged` its pair of countries'."""
     pair = merged.get(topic_id)
     return pair_path(pair) if pair else topic_path(topic_id)
+
+
+NAMED_IN_TITLE = 3  # principals an event's title names before "and N others"
+
+
+def event_title(event: Event, lookups: Lookups) -> str:
+    """ "Xi Jinping and Vladimir Putin, 16 May 2024"; a summit's own meeting by the summit's name."""
+    if event.summit and not event.sidelines:
+        who = lookups.archive.editions[event.summit].title
+    elif event.principals:
+        names = [lookups.person_name(p) for p in event.principals[:NAMED_IN_TITLE]]
+        others = len(event.principals) - len(names)
+        if others:
+            names.append(f"{others} others")
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    else:
+        who = readout_title(event.entries[0])
+    return f"{who}, {format_day(event.date)}" if event.date else who
 
 
 class Lookups:

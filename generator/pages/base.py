@@ -36,10 +36,13 @@ def simple_page(path: str, template: str, title: str, *, feed: str | None = None
     return Page(path, front_matter(front), template, {"title": title, "feed": feed, **context})
 
 
-def listing_pages(title: str, parent: str, groups: list[Group]) -> Iterator[Page]:
-    """The page of each year of a paginated listing."""
+def listing_pages(title: str, parent: str, groups: list[Group], rows: str = "readout",
+                  anchor: str = "") -> Iterator[Page]:
+    """The page of each year of a paginated listing; `rows` says what it lists: "readout" or
+    "meeting" (events), and `anchor` begins the ids a chart's months point to."""
     for group in groups:
         if group.page:
             yield simple_page(group.page, "listing_year.md.j2", f"{title}: {group.heading}",
                               parent_title=title, parent=parent, year=group.heading,
-                              entries=group.entries, count=len(group.entries))
+                              entries=group.entries, count=len(group.entries), rows=rows,
+                              anchor=anchor)

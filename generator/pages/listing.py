@@ -1,5 +1,5 @@
-"""How pages list things: readouts by year (a page per year when long), topics as a tree,
-leaders by country."""
+"""How pages list things: readouts or meetings by year (a page per year when long), topics as a
+tree, leaders by country."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import dataclasses
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
-from ..link import Archive, PersonInfo, TopicInfo
+from ..link import Archive, Event, PersonInfo, TopicInfo
 from ..model import Entry
 from .addresses import page_name
 
@@ -20,42 +21,53 @@ ARCHIVE_BY_YEAR = "readouts/by-year"  # where the whole archive's year pages go,
 
 @dataclass(frozen=True)
 class Group:
-    """A run of readouts under one heading; heading None for a short listing shown whole."""
+    """A run of readouts (or meetings) under one heading; heading None for a short listing shown
+    whole."""
 
     heading: str | None
-    entries: list[Entry]
+    entries: list[Entry] | list[Event]
     page: str | None = None  # a long listing's year is a page of its own: its path
 
 
-def year_groups(entries: list[Entry], newest_first: bool = False) -> list[Group]:
-    dated = [e for e in entries if e.facts.date]
-    undated = [e for e in entries if not e.facts.date]
+def entry_day(entry: Entry):
+    return entry.facts.date
+
+
+def event_day(event: Event):
+    return event.date
+
+
+def year_groups(entries: list, newest_first: bool = False, day: Callable = entry_day) -> list[Group]:
+    dated = [e for e in entries if day(e)]
+    undated = [e for e in entries if not day(e)]
     if newest_first:
         dated.reverse()
     groups = [
         Group(str(year), list(run))
-        for year, run in itertools.groupby(dated, key=lambda e: e.facts.date.year)
+        for year, run in itertools.groupby(dated, key=lambda e: day(e).year)
     ]
     return groups + ([Group("Undated", undated)] if undated else [])
 
 
-def listing(entries: list[Entry], folder: str | None = None) -> list[Group]:
+def listing(entries: list, folder: str | None = None, day: Callable = entry_day) -> list[Group]:
     """Short listings whole; long ones by year, so a reader can find their way in them.
 
     Past PAGINATE_ABOVE, each year moves to a page of its own under `folder` (the group then
-    names that page), so no listing page grows with the archive.
+    names that page), so no listing page grows with the archive. `day` reads an item's date:
+    `entry_day` for readouts, `event_day` for meetings.
     """
     if folder and len(entries) > PAGINATE_ABOVE:
-        return paginated(year_groups(entries), folder)
+        return paginated(year_groups(entries, day=day), folder)
     if len(entries) > GROUP_BY_YEAR_ABOVE:
-        return year_groups(entries)
+        return year_groups(entries, day=day)
     return [Group(None, entries)]
 
 
-def archive_listing(entries: list[Entry]) -> list[Group]:
-    """The whole archive, newest year first; a page per year once it is long."""
-    groups = year_groups(entries, newest_first=True)
-    return paginated(groups, ARCHIVE_BY_YEAR) if len(entries) > PAGINATE_ABOVE else groups
+def archive_listing(entries: list, folder: str = ARCHIVE_BY_YEAR, day: Callable = entry_day
+                    ) -> list[Group]:
+    """A whole archive's readouts (or meetings), newest year first; a page per year once long."""
+    groups = year_groups(entries, newest_first=True, day=day)
+    return paginated(groups, folder) if len(entries) > PAGINATE_ABOVE else groups
 
 
 def paginated(groups: list[Group], folder: str) -> list[Group]:

@@ -19,11 +19,13 @@ from .addresses import (country_path, feed_path, merged_relations, pair_path, pa
                         person_path, topic_path, year_path)
 from .base import PlanInputs, listing_pages, simple_page
 from .chart import Chart, activity_chart, month_anchor, url_between
-from .dates import MONTHS, office_dates
-from .listing import Group, archive_listing, leader_groups, listing, topic_tree
+from .dates import MONTHS
+from .events import event_pages, events_index
+from .listing import Group, archive_listing, event_day, leader_groups, listing, topic_tree
 from .readout import readout_pages, redirect_pages
 from .statements import (STATEMENTS_ON_LEADER_PAGE, person_statements_path, quotes_by_person,
                          quotes_by_topic, topic_statements_path)
+from .summits import edition_pages, series_pages, summits_index
 
 LATEST_ON_HOME = 10
 ACTIVE_ON_HOME = 8  # leaders of the latest year, by readouts they led
@@ -78,18 +80,28 @@ def person_pages(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def _person_page(person: PersonInfo, archive: Archive, quotes: list) -> Iterator[Page]:
-    meetings = archive.by_person.get(person.id, [])
+    """A leader's page: offices held, when they appear, meetings by year, visits, counterparts in
+    two-sided meetings apart from the summits they attended, every readout they are in, and what
+    they said."""
+    readouts = archive.by_person.get(person.id, [])
+    dated = [e for e in readouts if e.facts.date]
     path = person_path(person.id)
-    groups = listing(meetings, path.removesuffix(".md"))
+    groups = listing(readouts, path.removesuffix(".md"))
+    made, hosted = archive.visits(person.id)
     yield from listing_pages(person.name, path, groups)
     yield simple_page(
         path, "person.md.j2", person.name, feed=feed_path("leader", person.id), person=person,
-        offices=[(office.title, office_dates(office)) for office in person.offices],
-        groups=groups, count=len(meetings), chart=listing_chart(meetings, path, groups),
+        offices=sorted(person.offices, key=lambda o: (o.start is None, o.start, o.title)),
+        groups=groups, count=len(readouts), meetings=len(archive.events_of.get(person.id, [])),
+        chart=listing_chart(readouts, path, groups),
+        first=dated[0] if dated else None, last=dated[-1] if dated else None,
+        per_year=archive.meetings_per_year(person.id),
+        visits_made=made, visits_hosted=hosted,
         mentions=archive.mentions_of.get(person.id, []),
         counterparts=archive.counterparts(person.id),
-        compatriots=archive.counterparts(person.id, compatriots=True),
-        topics=archive.topics_in(meetings),
+        met_at=archive.met_at(person.id),
+        compatriots=archive.compatriots(person.id),
+        topics=archive.topics_in(readouts),
         statements=quotes[:STATEMENTS_ON_LEADER_PAGE], statement_count=len(quotes),
         statements_page=person_statements_path(person.id)
         if len(quotes) > STATEMENTS_ON_LEADER_PAGE else None,
@@ -146,7 +158,7 @@ def countries_index(inputs: PlanInputs) -> Iterator[Page]:
     archive = inputs.archive
     yield simple_page("countries/index.md", "countries_index.md.j2", "Countries",
                       countries=[(c, len(entries)) for c, entries in archive.by_country.items()],
-                      pairs=[(pair, len(entries)) for pair, entries in archive.by_pair.items()])
+                      pairs=[(pair, len(events)) for pair, events in archive.by_pair.items()])
 
 
 def country_pages(inputs: PlanInputs) -> Iterator[Page]:
@@ -167,27 +179,51 @@ def country_pages(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def pair_pages(inputs: PlanInputs) -> Iterator[Page]:
-    """A page per pair of countries: their meetings, and as the page of their relations topic,
-    the other readouts that speak of those relations and the topic's feed."""
+    """A page per pair of countries that met as two sides: their meetings level by level, so that
+    leaders' meetings are not lost among their ministers' calls, and as the page of their relations
+    topic, the other readouts that speak of those relations and the topic's feed."""
     archive = inputs.archive
     relations = {pair: topic for topic, pair in merged_relations(archive).items()}
     quotes = quotes_by_topic(archive)
-    for pair, entries in archive.by_pair.items():
+    for pair, events in archive.by_pair.items():
         path = pair_path(pair)
         topic = relations.get(pair)
+        entries = [entry for event in events for entry in event.entries]
         met = {e.slug for e in entries}
         also = [e for e in archive.by_topic.get(topic, []) if e.slug not in met] if topic else []
-        groups = listing(entries, path.removesuffix(".md"))
-        yield from listing_pages(pair_title(pair), path, groups)
+        levels = []
+        for level, label in archive.level_labels.items() or [(None, "Meetings")]:
+            at_level = archive.by_pair_level.get((pair, level), [])
+            if at_level:
+                anchor = f"{level or 'meetings'}-"
+                groups = listing(at_level, f"{path.removesuffix('.md')}/{level or 'meetings'}",
+                                 day=event_day)
+                yield from listing_pages(f"{pair_title(pair)}: {label}", path, groups,
+                                         rows="meeting", anchor=anchor)
+                levels.append((label, groups, len(at_level), anchor))
         yield simple_page(path, "pair.md.j2", pair_title(pair), countries=pair,
                           feed=feed_path("topic", topic) if topic else None,
                           feed_title=archive.topics[topic].label if topic else None,
-                          groups=groups, count=len(entries), relations=topic, also=also,
+                          levels=levels, count=len(events), relations=topic, also=also,
                           statement_count=len(quotes.get(topic, [])),
                           statements_page=topic_statements_path(topic) if quotes.get(topic) else None,
-                          chart=listing_chart(entries, path, groups),
-                          leaders=archive.principals_in(entries),
+                          chart=_levels_chart(entries, path, levels),
+                          leaders=archive.principals_of(events),
                           topics=[(t, n) for t, n in archive.topics_in(entries) if t.id != topic])
+
+
+def _levels_chart(entries: list[Entry], path: str, levels: list) -> Chart | None:
+    """A pair page's chart: each month links to its first meeting in the highest level that met
+    that month, on this page or on the level's page for the year."""
+    first: dict[tuple[int, int], str] = {}
+    for _, groups, _, anchor in levels:
+        for group in groups:
+            for event in group.entries:
+                if event.date:
+                    month = (event.date.year, event.date.month)
+                    first.setdefault(month, url_between(path, group.page or path,
+                                                        anchor + month_anchor(*month)))
+    return activity_chart(entries, lambda year, month: first.get((year, month)))
 
 
 def timeline_pages(inputs: PlanInputs) -> Iterator[Page]:
@@ -253,6 +289,7 @@ def plan_pages(inputs: PlanInputs) -> Iterator[Page]:
 
 PAGE_KINDS: tuple[Callable[[PlanInputs], Iterator[Page]], ...] = (
     home_page, search_page, readouts_index, readout_pages, redirect_pages,
+    events_index, event_pages, summits_index, series_pages, edition_pages,
     leaders_index, person_pages, topics_index, topic_pages, countries_index, country_pages,
     pair_pages, timeline_pages, statement_pages,
 )

@@ -1,5 +1,6 @@
 """Readout pages: the front-matter contract, the text with first mentions linked, related
-readouts and the meetings before and after."""
+readouts, the other accounts of the same meeting, its summit, and the meetings before and after
+at the same level."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 import hashlib
 from typing import Iterator
 
-from ..link import country_pairs
+from ..link import Event
 from ..markdown import front_matter
 from ..model import Entry
 from ..write import Page
@@ -43,11 +44,15 @@ def redirect_pages(inputs: PlanInputs) -> Iterator[Page]:
 def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
     archive = inputs.archive
     path = readout_path(entry.slug)
-    pairs = [(pair, *archive.neighbours(entry.slug, pair)) for pair in country_pairs(entry.facts.countries)]
+    event = archive.event_of[entry.slug]
+    pairs = []
+    if event.pair:
+        pairs = [(event.pair, archive.level_labels.get(event.level), *archive.neighbours(event))]
     related = _related(entry, inputs)
+    summit = archive.editions[event.summit] if event.summit else None
 
     def build() -> tuple[str, dict]:
-        return readout_front_matter(entry, inputs.registry), {
+        return readout_front_matter(entry, inputs.registry, event), {
             "entry": entry,
             "facts": entry.facts,
             "title": readout_title(entry),
@@ -56,10 +61,13 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
             "pairs": pairs,
             "citation": cite(entry, inputs.site_url),
             "search_terms": search_terms(entry, inputs.registry, inputs.lookups),
+            "event": event,
+            "other_accounts": [e for e in event.entries if e is not entry],
+            "summit": summit,
         }
 
     return Page(path, None, "readout.md.j2", None, build=build,
-                key_inputs=(entry, related, pairs, inputs.site_url))
+                key_inputs=(entry, related, pairs, inputs.site_url, event, summit))
 
 
 def _related(entry: Entry, inputs: PlanInputs) -> list[Entry]:
@@ -78,13 +86,15 @@ def _related(entry: Entry, inputs: PlanInputs) -> list[Entry]:
     return related
 
 
-def readout_front_matter(entry: Entry, registry: Registry) -> str:
-    return front_matter(readout_record(entry, registry))
+def readout_front_matter(entry: Entry, registry: Registry, event: Event) -> str:
+    return front_matter(readout_record(entry, registry, event))
 
 
-def readout_record(entry: Entry, registry: Registry) -> dict:
+def readout_record(entry: Entry, registry: Registry, event: Event) -> dict:
     """The front-matter contract of DESIGN.md, in its field order, then our additions: a
-    readout page's front matter, and its record in the open data (export.py)."""
+    readout page's front matter, and its record in the open data (export.py). `event` is the
+    id of the meeting it tells, `summit` the summit edition that meeting was or was held on the
+    sidelines of."""
     facts = entry.facts
     return {
         "title": facts.title,
@@ -103,6 +113,8 @@ def readout_record(entry: Entry, registry: Registry) -> dict:
         "mentioned_countries": list(facts.mentioned_countries),
         "topics": list(facts.topics),
         "publisher": facts.publisher,
+        "event": event.id,
+        "summit": event.summit,
         "source": {
             "file": facts.source.file,
             "sha256": facts.source.sha256,
