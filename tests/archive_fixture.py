@@ -20,6 +20,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "archive"
+EVENT_SEEDS = ROOT / "tests" / "fixtures" / "events"  # one meeting told twice, a summit, its sidelines
+
+
+def archive_sources() -> list[Path]:
+    """The readouts of the fixture archive: the fixtures, the event fixtures and the seed."""
+    return [*FIXTURE_SEEDS.glob("*.txt"), *EVENT_SEEDS.glob("*.txt"), *(ROOT / "seeds").glob("*.*")]
 
 
 def run_summit(*args: str, cwd: Path = ROOT, site_url: str | None = None
@@ -54,7 +60,7 @@ def built_archive(tmp_path_factory):
     work = tmp_path_factory.mktemp("archive")
     seeds = work / "seeds"
     seeds.mkdir()
-    for source in [*FIXTURE_SEEDS.glob("*.txt"), *(ROOT / "seeds").glob("*.*")]:
+    for source in archive_sources():
         (seeds / source.name).write_bytes(source.read_bytes())
     result = run_summit("build", "--seeds", str(seeds), "--content", str(work / "content"),
                         "--site", str(work / "site"))

@@ -170,3 +170,38 @@ def test_statements_link_to_their_paragraph(page, site_server):
     anchor = page.url.rsplit("#", 1)[1]
     paragraph = page.locator(f"p#{anchor}").inner_text()
     assert paragraph and quote.split("“", 1)[1][:40] in paragraph
+
+
+def open_tab(page, site_server, tab):
+    """From the home page, the navigation tab a reader clicks."""
+    page.goto(site_server + "/")
+    page.locator(".md-tabs__link", has_text=tab).click()
+    page.wait_for_url(re.compile(rf"/{tab.lower()}/$"))
+
+
+def test_reader_compares_two_accounts_of_one_meeting(page, site_server):
+    open_tab(page, site_server, "Events")
+    page.locator("article a", has_text="Xi Jinping and Vladimir Putin").first.click()
+    page.wait_for_url(re.compile(r"/events/2024-05-16-xi-jinping-vladimir-putin/"))
+    table = page.locator("article table").first
+    assert table.locator("th").all_inner_texts()[1:] == ["Account 1", "Account 2"]
+    assert "President of Russia" in table.inner_text()
+    accounts = table.locator("a[href*='readouts/']")
+    assert accounts.count() == 2
+    assert "Cai Qi" in table.inner_text() and "Sergei Lavrov" in table.inner_text()
+    accounts.nth(1).click()
+    page.wait_for_url(re.compile(r"/readouts/ru-2024-05-16-putin-xi-informal-conversation/"))
+    assert "Informal meeting" in page.locator("h1").first.inner_text()
+    page.locator("article a", has_text="Xi Jinping and Vladimir Putin, 16 May 2024").first.click()
+    page.wait_for_url(re.compile(r"/events/2024-05-16-xi-jinping-vladimir-putin/"))
+
+
+def test_reader_finds_who_attended_a_summit(page, site_server):
+    open_tab(page, site_server, "Summits")
+    page.locator("article a", has_text="G20 Summit 2019, Osaka").first.click()
+    page.wait_for_url(re.compile(r"/summits/g20-2019/"))
+    attended = page.locator("article h2:has-text('Who attended') + p + ul > li")
+    assert attended.count() == 19
+    page.locator("article a", has_text="Mauricio Macri").first.click()
+    page.wait_for_url(re.compile(r"/leaders/mauricio-macri/"))
+    assert page.locator("article h3", has_text="Met at").count() == 1

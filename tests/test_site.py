@@ -5,7 +5,7 @@ import json
 
 import yaml
 
-from archive_fixture import FIXTURE_SEEDS
+from archive_fixture import archive_sources
 from sitecheck import check_site
 
 
@@ -22,7 +22,7 @@ def front_matter(page):
 def test_every_readout_has_a_page(built_archive):
     content, site = built_archive
     pages = readout_pages(content)
-    assert len(pages) == len(list(FIXTURE_SEEDS.glob("*.txt"))) + 1  # fixtures plus the seed
+    assert len(pages) == len([s for s in archive_sources() if s.suffix == ".txt"])
     for page in pages:
         assert (site / "readouts" / page.stem / "index.html").is_file()
 
@@ -40,8 +40,26 @@ def test_section_pages_exist(built_archive):
         "pairs/china--france/index.html", "pairs/china--russia/index.html",
         "pairs/united-kingdom--united-states/index.html",
         "topics/ukraine-crisis/index.html", "topics/climate-change/index.html",
+        "events/index.html", "events/2024-05-16-xi-jinping-vladimir-putin/index.html",
+        "summits/index.html", "summits/g20/index.html", "summits/g20-2019/index.html",
+        "summits/apec-2023/index.html",
     ):
         assert (site / page).is_file(), page
+
+
+def test_pairs_come_from_two_sided_meetings_only(built_archive):
+    """The 19-country summit session adds no pair: only the fixtures' bilateral meetings do."""
+    content, _ = built_archive
+    assert sorted(p.stem for p in (content / "pairs").glob("*.md")) == [
+        "china--france", "china--russia", "china--united-states", "france--united-kingdom",
+        "germany--united-kingdom", "united-kingdom--united-states",
+    ]
+
+
+def test_events_and_summits_are_in_the_navigation(built_archive):
+    _, site = built_archive
+    tabs = (site / "index.html").read_text(encoding="utf-8").split('class="md-content"')[0]
+    assert 'href="events/"' in tabs and 'href="summits/"' in tabs
 
 
 def test_recurring_leaders_and_pairs_list_several_readouts(built_archive):
