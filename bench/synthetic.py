@@ -3,7 +3,9 @@
 Readouts are drawn, with a seeded random generator, from the curated registry: registered leaders
 who held their office on the day, places from places.yml, topic signal phrases from topics.yml,
 in the three shapes the archive meets most (Chinese foreign ministry, White House, No. 10).
-The same (n, seed) always writes the same files, byte for byte.
+Some are sessions of a summit edition from summits.yml, its participants listed (multilateral:
+they must make no pairs), and some pairs of readouts are both governments' accounts of one
+meeting (one event, two readouts). The same (n, seed) always writes the same files, byte for byte.
 
     python bench/synthetic.py N FOLDER [--seed S]
 """
@@ -22,15 +24,26 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.registry import Person, Registry, load_registry  # noqa: E402
+from generator.registry import Person, Registry, SummitEdition, load_registry  # noqa: E402
 
 FIRST_DAY = dt.date(2010, 1, 1)
 DAYS = 15 * 365
 HEAD_TITLES = ("President", "Prime Minister", "Chancellor", "King", "Premier", "Emir", "Crown Prince")
 FORMATS = ("talks", "meeting", "phone call", "video call", "state visit", "banquet")
 SHAPES = ("China", "United States", "United Kingdom")
+SUMMIT_SHARE = 0.08  # readouts that are a summit's session, its participants listed
+TOLD_TWICE_SHARE = 0.2  # pairs of readouts (2k, 2k + 1) that tell one meeting, one per government
+SUMMIT_SIZE = (6, 20)  # leaders listed at a summit session
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+
+_SUMMIT_FILLER = (
+    "The leaders reviewed the state of the world economy and the risks to growth in the year ahead.",
+    "Participants agreed to keep working together through the summit's ministerial tracks and to "
+    "review progress at the next meeting.",
+    "The chair summed up the discussion and thanked the participants for a frank exchange of views.",
+    "Several leaders stressed the importance of an open, rules-based international order.",
+)
 
 _FILLER = (
     "The two sides agreed to maintain close communication at all levels and to follow up on the "
@@ -76,6 +89,10 @@ class Drawer:
             self.places_by_country.setdefault(place.country, []).append(place.name)
         for names in self.places_by_country.values():
             names.sort()
+        last_day = FIRST_DAY + dt.timedelta(days=DAYS)
+        self.editions: list[SummitEdition] = sorted(
+            (e for e in registry.editions.values() if FIRST_DAY <= e.start < last_day),
+            key=lambda e: (e.start, e.id))
         self.demonym = {c.name: (c.demonyms[0] if c.demonyms else None)
                         for c in registry.countries.values()}
         self.capital = {c.name: c.capital for c in registry.countries.values()}
@@ -153,20 +170,58 @@ def _body(rng: random.Random, drawer: Drawer, host: Leader, guest: Leader, targe
     return paragraphs
 
 
-def readout(index: int, rng: random.Random, drawer: Drawer) -> tuple[str, str]:
-    """(file name, text) of one plausible readout."""
+@dataclass(frozen=True)
+class Meeting:
+    """What a readout tells: the day, its host and guest, the format and the place."""
+
+    day: dt.date
+    host: Leader
+    guest: Leader
+    fmt: str
+    place: str | None
+
+
+def _meeting(rng: random.Random, drawer: Drawer, host_shapes=SHAPES, guest_shapes=None) -> Meeting:
+    """A meeting hosted by a leader of one of `host_shapes`' countries, with a guest from another
+    country (one of `guest_shapes` when given)."""
     for _ in range(100):
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
-        shape = rng.choice(SHAPES)
+        shape = rng.choice(host_shapes)
         hosts = drawer.leaders_on(day, shape)
-        guests = drawer.leaders_on(day, other_than=shape)
+        guests = [g for g in drawer.leaders_on(day, other_than=shape)
+                  if guest_shapes is None or g.country in guest_shapes]
         if hosts and guests:
             break
     else:  # pragma: no cover - the registry always has someone in office
         raise RuntimeError("no leaders in office")
-    host, guest = rng.choice(hosts), rng.choice(guests)
     fmt = rng.choice(FORMATS)
-    place = _place(rng, drawer, fmt, shape)
+    return Meeting(day, rng.choice(hosts), rng.choice(guests), fmt, _place(rng, drawer, fmt, shape))
+
+
+def readout(index: int, seed: int, drawer: Drawer) -> tuple[str, str]:
+    """(file name, text) of one plausible readout: a summit session, one government's account of a
+    meeting the other government of the pair (2k, 2k + 1) also tells, or a meeting told once."""
+    rng = random.Random(f"{seed}:{index}")
+    if random.Random(f"{seed}:kind:{index}").random() < SUMMIT_SHARE and drawer.editions:
+        text = _summit_text(rng, drawer)
+    else:
+        both = random.Random(f"{seed}:pair:{index // 2}")
+        if both.random() < TOLD_TWICE_SHARE:
+            first, second = both.sample(SHAPES, 2)
+            meeting = _meeting(both, drawer, (first,), (second,))
+            if index % 2:  # the guest's government tells it: the same day, place and format
+                meeting = Meeting(meeting.day, meeting.guest, meeting.host, meeting.fmt, meeting.place)
+        else:
+            meeting = _meeting(rng, drawer)
+        text = _meeting_text(rng, drawer, meeting)
+    tag = hashlib.sha1(f"{index}:{text}".encode()).hexdigest()[:16]
+    return f"{index:06d}_{tag}.txt", text
+
+
+def _meeting_text(rng: random.Random, drawer: Drawer, meeting: Meeting) -> str:
+    """The readout of a meeting in its host's government's shape."""
+    day, host, guest, fmt, place = meeting.day, meeting.host, meeting.guest, meeting.fmt, meeting.place
+    shape = host.country
     target = rng.randrange(3800, 4600)
     title_verb, verb = _verb(fmt)
     where = f" in {place}" if place else ""
@@ -204,9 +259,30 @@ def readout(index: int, rng: random.Random, drawer: Drawer) -> tuple[str, str]:
         footer = [f"Published {_uk_day(day)}"]
     for paragraph in body:
         lines += [paragraph, ""]
-    text = "\n".join(lines + tail + footer) + "\n"
-    tag = hashlib.sha1(f"{index}:{text}".encode()).hexdigest()[:16]
-    return f"{index:06d}_{tag}.txt", text
+    return "\n".join(lines + tail + footer) + "\n"
+
+
+def _summit_text(rng: random.Random, drawer: Drawer) -> str:
+    """A session of a summit edition, its participants listed one country each."""
+    edition = rng.choice(drawer.editions)
+    by_country: dict[str, Leader] = {}
+    for leader in drawer.leaders_on(edition.start):
+        by_country.setdefault(leader.country, leader)
+    countries = sorted(by_country)
+    chosen = sorted(rng.sample(countries, min(len(countries), rng.randrange(*SUMMIT_SIZE))))
+    lines = [f"{edition.name} in {edition.city}: Leaders' Session", _day(edition.start), "",
+             f"On {_day(edition.start)}, leaders met in {edition.city} for a session of the "
+             f"{edition.name}.", "", "Participants included:", ""]
+    lines += [f"- {by_country[c].title} {by_country[c].person.name}, {c}" for c in chosen]
+    lines.append("")
+    size, target = 0, rng.randrange(2000, 3000)
+    while size < target:
+        paragraph = " ".join([rng.choice(_SUMMIT_FILLER),
+                              f"The leaders discussed {rng.choice(drawer.signals)}.",
+                              rng.choice(_SUMMIT_FILLER)])
+        lines += [paragraph, ""]
+        size += len(paragraph) + 2
+    return "\n".join(lines) + "\n"
 
 
 def write_archive(folder: Path, n: int, seed: int = 2024, start: int = 0) -> list[Path]:
@@ -215,8 +291,7 @@ def write_archive(folder: Path, n: int, seed: int = 2024, start: int = 0) -> lis
     drawer = Drawer(load_registry())
     written = []
     for index in range(start, start + n):
-        rng = random.Random(f"{seed}:{index}")
-        name, text = readout(index, rng, drawer)
+        name, text = readout(index, seed, drawer)
         path = folder / name
         path.write_text(text, encoding="utf-8")
         written.append(path)

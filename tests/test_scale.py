@@ -158,6 +158,25 @@ def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, 
     assert check_site(site) == []
 
 
+def test_summit_sessions_make_no_pairs_and_both_accounts_one_event(tmp_path):
+    """The synthetic archive's summits stay out of pair pages, so pages grow with readouts, not
+    with the square of a summit's size; its meetings told twice make one event page each."""
+    seeds = tmp_path / "seeds"
+    write_archive(seeds, 60)
+    content = tmp_path / "content"
+    report = generate(seeds, content, workers=1)
+    kinds = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8").split("---\n", 2)[1])
+             for p in (content / "readouts").glob("*.md") if p.stem != "index"}
+    summits = [slug for slug, meta in kinds.items() if meta["kind"] == "multilateral"]
+    assert summits and all(len(kinds[slug]["countries"]) >= 6 for slug in summits)
+    assert all(kinds[slug]["summit"] for slug in summits)
+    pairs = " ".join(p.read_text(encoding="utf-8") for p in (content / "pairs").glob("*.md"))
+    assert not [slug for slug in summits if f"readouts/{slug}.md" in pairs]
+    events = [p for p in (content / "events").glob("*.md") if p.stem != "index"]
+    assert events and all(p.read_text(encoding="utf-8").count("](../readouts/") >= 4 for p in events)
+    assert report.pages < 8 * report.readouts_read
+
+
 def test_short_listings_are_not_split(archive, tmp_path):
     generate(archive, tmp_path / "content", workers=1)
     assert not (tmp_path / "content" / "readouts" / "by-year").exists()
