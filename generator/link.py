@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -75,6 +76,18 @@ class Event:
     place_country: str | None  # the country the location is in, when known
     summit: str | None = None  # the summit edition's id
     sidelines: bool = False  # held on the summit's sidelines, not the summit itself
+    digest: str = ""  # set by `content_digest` once the archive is linked
+
+    def content_digest(self) -> str:
+        """Identifies everything a page can show of the meeting: it stands for the meeting in the
+        fingerprints of the pages that list it (write.py)."""
+        if not self.digest:
+            parts = [self.id, repr((self.date, self.principals, sorted(self.side_of.items()),
+                                    self.sides, self.encounter, self.pair, self.level, self.location,
+                                    self.place_country, self.summit, self.sidelines))]
+            parts += [entry.digest or entry.content_digest() for entry in self.entries]
+            self.digest = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        return self.digest
 
     @property
     def told_by_several(self) -> bool:

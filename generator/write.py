@@ -60,7 +60,8 @@ _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _fingerprint(value, out: list[str]) -> None:
-    """What a page context holds, flattened to strings; an entry stands for itself by its digest."""
+    """What a page context holds, flattened to strings; an entry (or a meeting, anything that
+    digests its own content) stands for itself by its digest."""
     kind = type(value)
     if kind is str:
         out.append(f"s{len(value)}:{value}")
@@ -78,6 +79,10 @@ def _fingerprint(value, out: list[str]) -> None:
         for k, v in value.items():
             _fingerprint(k, out)
             _fingerprint(v, out)
+    elif value is None or kind in (int, float, bool, dt.date, dt.datetime):
+        out.append(f"{kind.__name__}:{value!r}")
+    elif hasattr(kind, "content_digest"):
+        out.append(f"{kind.__name__}:{value.content_digest()}")
     elif dataclasses.is_dataclass(value):
         names = _FIELDS.get(kind)
         if names is None:
@@ -85,8 +90,6 @@ def _fingerprint(value, out: list[str]) -> None:
         out.append(kind.__name__)
         for name in names:
             _fingerprint(getattr(value, name), out)
-    elif value is None or kind in (int, float, bool, dt.date, dt.datetime):
-        out.append(f"{kind.__name__}:{value!r}")
     else:
         raise TypeError(f"cannot fingerprint a {kind.__name__} in a page context")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Entry
@@ -31,49 +32,44 @@ class SummitLink:
 
 
 class SummitFinder:
-    """The registry's series as one pattern of their names, and their cues; built once."""
+    """The editions on each day (their margins included) and each series' names as a pattern;
+    built once. A readout dated on no edition's day is not read at all."""
 
     def __init__(self, registry: Registry):
         self.registry = registry
-        self.margin = dt.timedelta(days=registry.summit_margin)
-        self.series_of: dict[str, str] = {}
-        exact, folded = [], []
+        margin = dt.timedelta(days=registry.summit_margin)
+        self.on_day: dict[dt.date, list[SummitEdition]] = defaultdict(list)
+        for edition in sorted(registry.editions.values(), key=lambda e: (e.start, e.id)):
+            day = edition.start - margin
+            while day <= edition.end + margin:
+                self.on_day[day].append(edition)
+                day += dt.timedelta(days=1)
+        self.names: dict[str, tuple[re.Pattern, re.Pattern]] = {}
         for series in registry.summits.values():
-            for name in (series.name, *series.aliases):
-                key = _plain(name)
-                # one-word names are acronyms and written as they are ("Quad", "SCO"); longer
-                # ones in any case ("East Asia summit")
-                (folded if " " in key else exact).append(key)
-                self.series_of[key.lower() if " " in key else key] = series.id
-        self.exact = _alternation(exact, 0)
-        self.folded = _alternation(folded, re.IGNORECASE)
+            names = [_plain(name) for name in (series.name, *series.aliases)]
+            # one-word names are acronyms and written as they are ("Quad", "SCO"); longer ones
+            # in any case ("East Asia summit")
+            self.names[series.id] = (_alternation([n for n in names if " " not in n], 0),
+                                     _alternation([n for n in names if " " in n], re.IGNORECASE))
         cues = "|".join(re.escape(c) for c in sorted(registry.summit_cues, key=lambda c: (-len(c), c)))
         self.cue = re.compile(rf"\b(?:{cues})\s+(?:[\w'.&-]+\s+){{0,{CUE_REACH}}}\Z", re.IGNORECASE)
 
     def link(self, entry: Entry, shape: Shape) -> SummitLink | None:
         day = entry.facts.date
-        if day is None or shape.encounter == ANNOUNCEMENT or not self.registry.summits:
+        editions = self.on_day.get(day, []) if day else []
+        if not editions or shape.encounter == ANNOUNCEMENT:
             return None
         title = _plain(entry.facts.title or "")
         text = "\n".join(_plain(p) for p in entry.readout.paragraphs)
         found = []
-        for place, passage in ((0, title), (1, text)):
-            for match in self._mentions(passage):
-                series = self.registry.summits[self.series_of[_key(match.group(0))]]
-                edition = self._edition_on(series.editions, day)
-                if edition is None:
-                    continue
-                sidelines = self._sidelines(entry, shape, series.bilateral, passage, match, edition)
-                if sidelines is not None:
-                    found.append(((place, match.start()), SummitLink(edition.id, sidelines)))
+        for edition in editions:
+            series = self.registry.summits[edition.series]
+            for place, passage in ((0, title), (1, text)):
+                for match in (m for pattern in self.names[series.id] for m in pattern.finditer(passage)):
+                    sidelines = self._sidelines(entry, shape, series.bilateral, passage, match, edition)
+                    if sidelines is not None:
+                        found.append(((place, match.start()), SummitLink(edition.id, sidelines)))
         return min(found, key=lambda item: item[0])[1] if found else None
-
-    def _mentions(self, passage: str):
-        yield from self.exact.finditer(passage)
-        yield from self.folded.finditer(passage)
-
-    def _edition_on(self, editions: tuple[SummitEdition, ...], day: dt.date) -> SummitEdition | None:
-        return next((e for e in editions if e.start - self.margin <= day <= e.end + self.margin), None)
 
     def _sidelines(self, entry: Entry, shape: Shape, bilateral_series: bool, passage: str, match,
                    edition: SummitEdition) -> bool | None:
@@ -97,7 +93,3 @@ def _alternation(names: list[str], flags: int) -> re.Pattern:
 def _plain(text: str) -> str:
     """Curly quotes and dashes as plain ones, so "EU–China Summit" matches "EU-China Summit"."""
     return _DASHES.sub("-", normalize_quotes(text))
-
-
-def _key(name: str) -> str:
-    return name.lower() if " " in name else name
