@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .limits import MAX_SIDECAR_BYTES, sidecar_problem, visible
+from .limits import MAX_ID, MAX_SIDECAR_BYTES, sidecar_problem, visible
 from .model import ATTENDEE, FORMATS, PRINCIPAL
 from .registry import Registry, slugify
 
@@ -101,7 +101,7 @@ FIELDS = {
     "retrieved": (_date, "the ISO date the text was taken from its url, such as 2024-05-17"),
     "publisher": (_text, "the publishing office (The White House) or its country (United Kingdom)"),
     "event": (
-        lambda v: isinstance(v, str) and len(v) <= 200 and _ID.match(v) is not None and v != "index",
+        lambda v: isinstance(v, str) and len(v) <= MAX_ID and _ID.match(v) is not None and v != "index",
         "an event id: lowercase words joined by single hyphens, such as "
         "2024-05-16-xi-jinping-vladimir-putin; readouts naming the same id are one event",
     ),

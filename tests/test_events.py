@@ -128,3 +128,14 @@ def test_visits_made_and_hosted(registry):
     assert [(v.event.entries[0].slug, v.others) for v in hosted] == [("in-beijing", ("vladimir-putin",))]
     made, hosted = archive.visits("vladimir-putin")
     assert [v.country for v in made] == ["China"] and hosted == []
+
+
+def test_event_ids_stay_within_a_file_name(registry):
+    long = ("a-" * 45) + "z"  # ids as long as a person's id may be
+    people = [(f"{long}-{i}", f"Person {i}", country, "President")
+              for i, country in enumerate(("China", "Russia", "France"))]
+    archive = build_archive([build_entry("wide", D(2024, 1, 1), principals=people, kind="multilateral")],
+                            registry)
+    event_id = archive.event_of["wide"].id
+    assert event_id.startswith("2024-01-01-a-a-") and len(event_id) <= 100
+    assert not event_id.endswith("-")

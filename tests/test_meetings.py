@@ -36,7 +36,7 @@ def test_the_seed_and_the_kremlin_account_are_one_meeting(tmp_path):
     page = (content / "events" / f"{EVENT}.md").read_text(encoding="utf-8")
     assert "](../readouts/000-7dcf29c1458b0db6.md)" in page
     assert f"](../readouts/{KREMLIN.stem}.md)" in page
-    assert "| **Published by** | not identified |President of Russia |" in page
+    assert "| **Published by** | Ministry of Foreign Affairs of the People's Republic of China |President of Russia |" in page
     xi = (content / "leaders" / "xi-jinping.md").read_text(encoding="utf-8")
     assert "- [Vladimir Putin](../leaders/vladimir-putin.md) — 1 meeting\n" in xi
     assert "1 meeting, told in 2 readouts" in xi

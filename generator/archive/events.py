@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from ..limits import MAX_ID
 from ..model import Entry
 from .sides import ANNOUNCEMENT, BILATERAL, MULTILATERAL, Shape
 
@@ -120,9 +121,12 @@ def event_ids(grouping: Grouping, principals: list[tuple[str, ...]]) -> list[str
 
 
 def _base_id(lead: Entry, principals: tuple[str, ...]) -> str:
+    """The date and up to three principals' ids, kept within an id's length (it is a file name)."""
     day = lead.facts.date.isoformat() if lead.facts.date else "undated"
     if not principals:
-        return f"{day}-{lead.slug}"
-    named = "-".join(principals[:NAMED_PRINCIPALS])
-    others = len(principals) - NAMED_PRINCIPALS
-    return f"{day}-{named}" + (f"-and-{others}-others" if others > 0 else "")
+        base = f"{day}-{lead.slug}"
+    else:
+        named = "-".join(principals[:NAMED_PRINCIPALS])
+        others = len(principals) - NAMED_PRINCIPALS
+        base = f"{day}-{named}" + (f"-and-{others}-others" if others > 0 else "")
+    return base if len(base) <= MAX_ID else base[:MAX_ID].rsplit("-", 1)[0]
