@@ -52,7 +52,7 @@ def test_pairs_come_from_two_sided_meetings_only(built_archive):
     content, _ = built_archive
     assert sorted(p.stem for p in (content / "pairs").glob("*.md")) == [
         "china--france", "china--russia", "china--united-states", "france--united-kingdom",
-        "germany--united-kingdom", "united-kingdom--united-states",
+        "germany--united-kingdom", "ukraine--united-kingdom", "united-kingdom--united-states",
     ]
 
 

@@ -247,12 +247,13 @@ TIMELINE = "timeline/index.md"
 
 
 def archive_chart(archive: Archive, page: str) -> Chart | None:
-    """The whole archive's chart: each month links to its section of the year's page."""
+    """The whole archive's chart: each month links to its section of the year's page, and each
+    year with readouts to its page (a year without any has none)."""
     return activity_chart(
         archive.entries,
         lambda year, month: url_between(page, year_path(year),
                                         heading_slugify(MONTHS[month - 1], "-")),
-        lambda year: url_between(page, year_path(year)),
+        lambda year: url_between(page, year_path(year)) if year in archive.by_year else None,
     )
 
 
