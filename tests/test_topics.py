@@ -153,3 +153,12 @@ def test_explain_lists_each_topic_with_its_signals_and_sentence(extractor):
         "      by signal phrases: “situation in the Middle East”\n"
         "        “The Prime Minister raised the situation in the Middle East.”"
     ) in shown
+
+
+def test_a_signal_inside_a_country_name_is_not_a_mention(extractor):
+    facts = facts_of(
+        extractor, "Ramaphosa Meets Lula",
+        "President Cyril Ramaphosa of South Africa met President Lula of Brazil in Pretoria. "
+        "The two leaders discussed trade between South Africa and Brazil.",
+    )
+    assert "africa" not in facts.topics

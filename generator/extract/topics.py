@@ -52,9 +52,14 @@ def parent_topic(topic_id: str, registry: Registry) -> str | None:
 
 
 def signal_phrases(sentence: str, lexicon: Lexicon) -> Iterator[tuple[str, str]]:
-    """(topic, phrase) for each taxonomy signal in the sentence that is not part of an office."""
+    """(topic, phrase) for each taxonomy signal in the sentence that is not part of an office or
+    of a longer name ("Africa" in "South Africa")."""
+    names = [(m.start, m.end) for m in lexicon.countries.find(sentence)]
     for match in lexicon.topics.find(sentence):
-        if not _names_an_office(sentence, match.start, match.end):
+        inside_name = any(start <= match.start and match.end <= end
+                          and (start, end) != (match.start, match.end)
+                          for start, end in names)
+        if not inside_name and not _names_an_office(sentence, match.start, match.end):
             yield match.value, match.text
 
 
