@@ -153,6 +153,7 @@ def test_every_page_is_written(content):
         "countries/index.md", "countries/china.md", "countries/russia.md", "countries/france.md",
         "pairs/china--russia.md",  # the three-sided trio makes no pair
         "timeline/index.md", "timeline/2023.md", "timeline/2024.md", "data/index.md",
+        "network/index.md", "network/2024.md",  # the trio, in 2023, draws no ties
     ])
 
 
@@ -192,6 +193,7 @@ def test_no_readout_string_becomes_markup_anywhere(content):
         for href in parsed.hrefs:
             assert href.startswith(("./", "../", "readouts/", "leaders/", "topics/", "countries/",
                                     "pairs/", "timeline/", "events/", "summits/", "search.md",
+                                    "network/",
                                     "#", "data/", "feed.xml")
                                    ) or href in OWN_EXTERNAL_LINKS | DATA_FILES, (page, href)
     body = to_html(split_page(content / "readouts/talks.md")[1])

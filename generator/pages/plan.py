@@ -22,6 +22,7 @@ from .chart import Chart, activity_chart, month_anchor, url_between
 from .dates import MONTHS
 from .events import event_pages, events_index
 from .listing import Group, archive_listing, event_day, leader_groups, listing, topic_tree
+from .network import NETWORK, acquaintances, leader_circle, meeting_ties, network_pages
 from .readout import readout_pages, redirect_pages
 from .statements import (STATEMENTS_ON_LEADER_PAGE, person_statements_path, quotes_by_person,
                          quotes_by_topic, topic_statements_path)
@@ -70,19 +71,20 @@ def readouts_index(inputs: PlanInputs) -> Iterator[Page]:
 
 def leaders_index(inputs: PlanInputs) -> Iterator[Page]:
     yield simple_page("leaders/index.md", "leaders_index.md.j2", "Leaders",
-                      groups=leader_groups(inputs.archive))
+                      groups=leader_groups(inputs.archive), network=NETWORK)
 
 
 def person_pages(inputs: PlanInputs) -> Iterator[Page]:
     quotes = quotes_by_person(inputs.archive)
+    known = acquaintances(meeting_ties(inputs.archive.events.values())[0])
     for person in inputs.archive.people.values():
-        yield from _person_page(person, inputs.archive, quotes.get(person.id, []))
+        yield from _person_page(person, inputs.archive, quotes.get(person.id, []), known)
 
 
-def _person_page(person: PersonInfo, archive: Archive, quotes: list) -> Iterator[Page]:
+def _person_page(person: PersonInfo, archive: Archive, quotes: list, known: dict) -> Iterator[Page]:
     """A leader's page: offices held, when they appear, meetings by year, visits, counterparts in
     two-sided meetings apart from the summits they attended, every readout they are in, and what
-    they said."""
+    they said, and their circle: whom they met most, and who among those met each other."""
     readouts = archive.by_person.get(person.id, [])
     dated = [e for e in readouts if e.facts.date]
     path = person_path(person.id)
@@ -99,6 +101,7 @@ def _person_page(person: PersonInfo, archive: Archive, quotes: list) -> Iterator
         visits_made=made, visits_hosted=hosted,
         mentions=archive.mentions_of.get(person.id, []),
         counterparts=archive.counterparts(person.id),
+        circle=leader_circle(person.id, known, archive, path), network=NETWORK,
         met_at=archive.met_at(person.id),
         compatriots=archive.compatriots(person.id),
         topics=archive.topics_in(readouts),
@@ -291,6 +294,6 @@ def plan_pages(inputs: PlanInputs) -> Iterator[Page]:
 PAGE_KINDS: tuple[Callable[[PlanInputs], Iterator[Page]], ...] = (
     home_page, search_page, readouts_index, readout_pages, redirect_pages,
     events_index, event_pages, summits_index, series_pages, edition_pages,
-    leaders_index, person_pages, topics_index, topic_pages, countries_index, country_pages,
-    pair_pages, timeline_pages, statement_pages,
+    leaders_index, person_pages, network_pages, topics_index, topic_pages, countries_index,
+    country_pages, pair_pages, timeline_pages, statement_pages,
 )
