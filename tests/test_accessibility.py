@@ -15,6 +15,7 @@ PAGES = {
     "country": "/countries/china/",
     "pair": "/pairs/china--russia/",
     "timeline": "/timeline/",
+    "network": "/network/",
     "year": "/timeline/2024/",
     "search": "/search/?q=Ukraine&country=United+Kingdom&from=2024-04",
     "data": "/data/",
@@ -45,12 +46,26 @@ def test_no_serious_accessibility_violation(browser, site_server, axe_source, ki
         context.close()
 
 
+def visible_labels(page):
+    """The boxes of the network drawing's labels that show on the screen."""
+    return page.locator("figure.network--archive text").evaluate_all(
+        "els => els.filter(e => getComputedStyle(e).display !== 'none')"
+        "          .map(e => { const b = e.getBoundingClientRect();"
+        "                      return [b.left, b.top, b.right, b.bottom]; })")
+
+
+def overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])]
+
+
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_screenshots_for_maintainers(browser, site_server, width):
-    """The timeline, a leader, a topic's statements, a search with filters and a readout with
-    its citation, as a reader sees them; the charts' columns must have a size one can read."""
+    """The timeline, a leader, the network, a topic's statements, a search with filters and a
+    readout with its citation, as a reader sees them; the charts' columns must have a size one
+    can read, and the network's names a size one can read, none over another."""
     viewport = DESKTOP if width == "desktop" else PHONE
-    for kind in ("timeline", "leader", "statements", "search", "readout"):
+    for kind in ("timeline", "leader", "network", "statements", "search", "readout"):
         context, page = open_page(browser, site_server, PAGES[kind], viewport, "light")
         try:
             if kind in ("timeline", "leader"):
@@ -59,6 +74,14 @@ def test_screenshots_for_maintainers(browser, site_server, width):
                 assert box["width"] >= text["width"] * 0.9 and box["height"] >= 80, (box, text)
                 year = page.locator(".activity-chart__years span").first.bounding_box()
                 assert year["height"] >= 12, year
+            if kind == "network":
+                box = page.locator("figure.network--archive svg").bounding_box()
+                text = page.locator("article").bounding_box()
+                assert box["width"] >= text["width"] * 0.9, (box, text)
+                labels = visible_labels(page)
+                assert len(labels) == 10  # the fixture's ten leaders, all named on a phone too
+                assert min(bottom - top for _, top, _, bottom in labels) >= 10, labels
+                assert overlapping(labels) == []
             screenshot(page, f"{kind}-{width}")
         finally:
             context.close()

@@ -205,3 +205,97 @@ def test_reader_finds_who_attended_a_summit(page, site_server):
     page.locator("article a", has_text="Mauricio Macri").first.click()
     page.wait_for_url(re.compile(r"/leaders/mauricio-macri/"))
     assert page.locator("article h3", has_text="Met at").count() == 1
+
+
+def network_rows(page):
+    """The network page's list, a row per leader drawn (its first link is the leader)."""
+    return page.locator("article li:has(> span[data-leader])")
+
+
+def leader_ids(locator):
+    return sorted(locator.evaluate_all("els => els.map(e => e.dataset.leader)"))
+
+
+def test_reader_filters_the_network_by_country_and_by_year(page, site_server):
+    open_tab(page, site_server, "Network")
+    assert page.locator("h1").first.inner_text().startswith("Who met whom\u00b6")
+    rows = network_rows(page)
+    assert rows.count() == 10
+    page.select_option("select[name=country]", "Russia")
+    page.wait_for_url(re.compile(r"\?country=Russia$"))
+    shown = [row.inner_text().split(":")[0] for row in rows.all() if row.is_visible()]
+    assert sorted(shown) == ["Sergei Lavrov", "Vladimir Putin", "Wang Yi", "Xi Jinping"]
+    assert page.locator(".network-filter__status").inner_text().startswith("4 of 10 leaders")
+    figure = page.locator("figure.network--archive")
+    assert leader_ids(figure.locator(".network__point.is-lit")) == [
+        "sergei-lavrov", "vladimir-putin", "wang-yi", "xi-jinping"]
+    assert leader_ids(figure.locator(".network__point.is-centre")) == [
+        "sergei-lavrov", "vladimir-putin"]  # Russia's own
+    assert figure.locator(".network__line.is-lit").count() == 2  # Putin–Xi, Lavrov–Wang Yi
+    page.reload()  # the address keeps the country
+    assert page.locator("select[name=country]").input_value() == "Russia"
+    assert sum(row.is_visible() for row in rows.all()) == 4
+
+    page.get_by_role("link", name="2023", exact=True).click()  # the year, for the same country
+    page.wait_for_url(re.compile(r"/network/2023/\?country=Russia$"))
+    assert page.locator("h1").first.inner_text().startswith("Who met whom in 2023")
+    assert leader_ids(page.locator("figure.network .network__point")) == [
+        "emmanuel-macron", "joe-biden", "sergei-lavrov", "wang-yi", "xi-jinping"]
+    shown = [row.inner_text().split(":")[0] for row in rows.all() if row.is_visible()]
+    assert sorted(shown) == ["Sergei Lavrov", "Wang Yi"]
+    page.select_option("select[name=country]", "")
+    page.wait_for_url(re.compile(r"/network/2023/$"))
+    assert sum(row.is_visible() for row in rows.all()) == 5
+    assert [row.inner_text().split(":")[0] for row in rows.all()][0] == "Xi Jinping"
+
+
+def test_keyboard_reaches_each_leader_of_the_network_and_lights_up_their_meetings(
+        page, site_server):
+    page.goto(site_server + "/network/")
+    page.locator("select[name=country]").focus()
+    for _ in range(5):  # past the list's heading link, the drawing's points being skipped
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('li') !== null"):
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Xi Jinping"
+    figure = page.locator("figure.network--archive")
+    assert "network--lit" in figure.get_attribute("class")
+    assert leader_ids(figure.locator(".network__point.is-lit")) == [
+        "donald-trump", "emmanuel-macron", "joe-biden", "vladimir-putin", "xi-jinping"]
+    assert figure.locator(".network__line.is-lit").count() == 4
+    page.keyboard.press("Tab")  # on to the first leader Xi Jinping met: still Xi Jinping's row
+    assert figure.locator(".network__line.is-lit").count() == 4
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/leaders/emmanuel-macron/$"))
+
+
+def test_network_without_scripts_is_a_drawing_and_a_list_and_screen_readers_get_the_list(
+        browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_server + "/network/")
+        assert page.locator("form.network-filter").is_hidden()  # the filter needs the script
+        assert page.locator("figure.network .network__point").count() == 10
+        assert page.locator("figure.network .network__line").count() == 9
+        assert network_rows(page).count() == 10
+        heard = page.locator("article").aria_snapshot()
+        assert "Keir Starmer" in heard and 'link "Volodymyr Zelenskyy"' in heard
+        assert "Sergei Lavrov" in heard
+        assert "Olaf Scholz" not in heard.split("Leader by leader")[0]  # the drawing is silent
+    finally:
+        context.close()
+
+
+def test_leader_page_draws_their_circle_and_each_point_leads_on(page, site_server):
+    page.goto(site_server + "/leaders/keir-starmer/")
+    circle = page.locator("figure.network--circle")
+    assert leader_ids(circle.locator("a.network__point")) == [
+        "emmanuel-macron", "joe-biden", "olaf-scholz", "volodymyr-zelenskyy"]
+    box = circle.locator("svg").bounding_box()
+    assert box["width"] >= 300 and box["height"] >= 200
+    assert "Keir Starmer’s circle" in circle.locator("figcaption").inner_text()
+    circle.locator("[data-leader='joe-biden'] circle").click()
+    page.wait_for_url(re.compile(r"/leaders/joe-biden/$"))
+    page.get_by_role("link", name="who met whom").click()
+    page.wait_for_url(re.compile(r"/network/$"))
