@@ -58,7 +58,8 @@ def test_network_pages_for_the_archive_and_each_year_with_meetings(archive, regi
     page = (content / "network" / "index.md").read_text(encoding="utf-8")
     front, body = page.split("---\n", 2)[1:]
     assert yaml.safe_load(front)["template"] == "network-page.html"
-    assert "- <span data-leader=\"xi-jinping\"></span>[Xi Jinping](../leaders/xi-jinping.md): " \
+    assert "- <span data-leader=\"xi-jinping\"></span>" \
+           "[Xi Jinping](../leaders/xi-jinping.md), 3 meetings: " \
            "[Vladimir Putin](../leaders/vladimir-putin.md) (2), " \
            "[Emmanuel Macron](../leaders/emmanuel-macron.md) (1)\n" in body
     assert "[2023](../network/2023.md) · [2024](../network/2024.md)" in body

@@ -342,7 +342,6 @@ def _network_page(year: int | None, found: tuple[Counter, Counter], years: list[
         "title": title, "year": year, "years": [(y, network_path(y)) for y in years],
         "everything": NETWORK, "rows": rows, "leaders": len(degree),
         "ties": len(ties), "drawn_ties": len(kept), "countries": sorted(countries.items()),
-        "size": NETWORK_SIZE,
     }
     country_of = {person: archive.people[person].country for person in chosen}
 
