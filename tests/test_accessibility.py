@@ -19,6 +19,9 @@ PAGES = {
     "year": "/timeline/2024/",
     "search": "/search/?q=Ukraine&country=United+Kingdom&from=2024-04",
     "data": "/data/",
+    "event": "/events/2024-05-16-xi-jinping-vladimir-putin/",
+    "summit": "/summits/g20-2019/",
+    "series": "/summits/g20/",
 }
 
 
@@ -85,3 +88,17 @@ def test_screenshots_for_maintainers(browser, site_server, width):
             screenshot(page, f"{kind}-{width}")
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_every_page_kind_loads_without_a_failed_request_or_console_error(browser, site_server, kind):
+    """Nothing a page asks for is missing, and its scripts log no error."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    failures = []
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failures.append(f"console {m.text}") if m.type == "error" else None)
+    page.goto(site_server + PAGES[kind])
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert failures == [], failures

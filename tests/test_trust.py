@@ -182,7 +182,7 @@ def test_feeds_are_linked_from_their_pages_and_advertised_in_head(addressed):
     _, site = addressed
     for page in html_pages(site):
         text = page.read_text(encoding="utf-8")
-        advertised = re.findall(r'<link rel="alternate" type="application/atom\+xml" '
+        advertised = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" '
                                 r'title="[^"]*" href="([^"]+)">', text)
         assert advertised, page
         for href in advertised:
