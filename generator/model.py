@@ -50,7 +50,8 @@ class SourceText:
 
 @dataclass(frozen=True)
 class Dateline:
-    """Wire copy's opening of the first paragraph: "WASHINGTON, Feb. 1 (Xinhua) --", "14.6.2021 –"."""
+    """Wire copy's opening of the first paragraph ("WASHINGTON, Feb. 1 (Xinhua) --", "14.6.2021 –"),
+    or a line of place and day alone above the text ("Berlin, 10 July 2023")."""
 
     text: str  # as printed, separator included: what the lead sentence starts with
     place: str | None  # "WASHINGTON", as printed

@@ -61,6 +61,7 @@ def parse(source: SourceText) -> Readout:
     masthead: list[str] = []
     head_candidates: list[str] = []
     place_line = None
+    head_dateline = None  # a head line of place and day alone: "Berlin, 10 July 2023"
     previous = None  # the head line before this one, when it was a candidate for the title
     index = 0
     while index < len(lines) and len(head_candidates) + len(masthead) < MAX_HEAD_LINES:
@@ -73,6 +74,8 @@ def parse(source: SourceText) -> Readout:
             breadcrumb = tuple(p.strip() for p in re.split(r"\s*(?:>|›|»)\s*", line) if p.strip())
         elif published is None and parse_timestamp(line) is not None:
             published, date_line = parse_timestamp(line), line
+        elif head_dateline is None and (found := read_place_and_day_line(line)):
+            head_dateline = found
         elif TIME_LINE.match(line):
             if previous is not None and len(head_candidates) > 1:  # the title stays the title
                 place_line = head_candidates.pop()
@@ -110,21 +113,42 @@ def parse(source: SourceText) -> Readout:
         breadcrumb=breadcrumb,
         paragraphs=tuple(paragraphs),
         masthead=tuple(masthead),
-        dateline=read_dateline(paragraphs[0]) if paragraphs else None,
+        dateline=(read_dateline(paragraphs[0]) if paragraphs else None) or head_dateline,
         place_line=place_line,
         date_line=date_line,
     )
 
 
+_CAPITALS = r"(?!(?:[A-Z]\.)+\s)[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # not "U.S."
+_TITLED = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}"
+_REGION = r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)*)?"  # "PALM BEACH, Fla.,"
+
+
+def _day_shapes(year: str) -> str:
+    """A day as datelines write it; `year` is "?" where the year may be left out."""
+    return (rf"(?:{month_names()}\s+[0-3]?\d(?:,\s*(?:19|20)\d\d){year}"
+            rf"|[0-3]?\d\s+{month_names()}(?:\s+(?:19|20)\d\d){year}"
+            r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)")
+
+
+@cache
+def _place_and_day_line() -> re.Pattern:
+    """A head line that is only a place and a full date: "Berlin, 10 July 2023", "NEW DELHI,
+    June 25, 2023." The year must be there: without it the line could be a title."""
+    return re.compile(rf"^(?P<place>{_TITLED}|{_CAPITALS}){_REGION},\s*(?P<day>{_day_shapes('')})\.?$")
+
+
+def read_place_and_day_line(line: str) -> Dateline | None:
+    """A dateline printed on a line of its own above the text, or None."""
+    match = _place_and_day_line().match(line)
+    return Dateline(line, match.group("place"), match.group("day")) if match else None
+
+
 @cache
 def _datelines() -> tuple[re.Pattern, ...]:
     """The shapes of wire copy's datelines, most common first."""
-    day = (rf"(?:{month_names()}\s+[0-3]?\d(?:,\s*(?:19|20)\d\d)?"
-           rf"|[0-3]?\d\s+{month_names()}(?:\s+(?:19|20)\d\d)?"
-           r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)")
-    capitals = r"(?!(?:[A-Z]\.)+\s)[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}"  # not "U.S."
-    titled = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}"
-    region = r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)*)?"  # "PALM BEACH, Fla.,"
+    day = _day_shapes("?")
+    capitals, titled, region = _CAPITALS, _TITLED, _REGION
     source = r"(?:\s*\.?\s*(?:\([^()]{1,40}\)|/[^/\s]{1,40}/))?"  # "(Xinhua)", "/TASS/"
     dash = r"\s*(?:--|—|–|-)\s+"
     then = r"(?=[^\W\d_]|[\"“‘(])"

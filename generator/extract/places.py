@@ -29,6 +29,11 @@ _LOCATIVE = re.compile(
 _SPEAKER_HERE = re.compile(
     r"\b(?:here\s+(?:in|at)|welcome\s+(?:(?!to\b)[\w.'-]+\s+){0,4}to)\s+(?:the\s+)?$", re.I
 )
+# Words that take someone to the country that follows them: "visiting Brazil", "the State visit
+# of the President, Emmanuel Macron, to Brazil".
+_JOURNEY_TO = re.compile(
+    r"\b(?:visiting|(?:visits?|trip|journey|travell?ed|went|arrived)\b[^.;:]{0,80}?\bto)\s+"
+    r"(?:the\s+)?", re.I)
 _HOSTED_FROM = re.compile(r"\bhost(?:s|ed|ing)?\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;:,!?—–\n]|\s-\s")
 # "at the President's Office in Berlin": a venue the registry does not know, in a known city.
@@ -69,7 +74,7 @@ def venue_in_opening_sentence(text: ReadoutText, lexicon: Lexicon) -> Finding | 
         ):
             return Finding(match.value.display, lead)
     for match in _VENUE_IN_CITY.finditer(lead):
-        city = match.group("city")
+        city = match.group("city").rstrip(".")  # "… in Canberra." ends a sentence
         if city in lexicon.places and not lexicon.places.find(match.group("venue")):
             return Finding(f"{match.group('venue')}, {city}", lead)
     return None
@@ -91,11 +96,15 @@ def venue_in_opening_sentences(text: ReadoutText, lexicon: Lexicon) -> Finding |
 
 
 def dateline_city(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
-    """The city wire copy is filed from: "CHICAGO –", "WASHINGTON, Feb. 1 (Xinhua) --"."""
+    """The city wire copy is filed from: "CHICAGO –", "WASHINGTON, Feb. 1 (Xinhua) --"; not
+    when the lead takes the event to another country ("the State visit … to Brazil"): a
+    release is often dated at home about a visit abroad."""
     if text.dateline is None or not text.dateline.place:
         return None
     place = lexicon.place_by_name.get(text.dateline.place.casefold())
-    return Finding(_display(place), text.dateline.text) if place else None
+    if place is None or _journey_to_another_country(text.lead_paragraph, place, lexicon):
+        return None
+    return Finding(_display(place), text.dateline.text)
 
 
 def place_of_meeting_in_opening_paragraph(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
@@ -125,6 +134,16 @@ def place_hosted_from(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
 
 
 # ------------------------------------------------------------------ reading a passage
+
+
+def _journey_to_another_country(passage: str, place, lexicon: Lexicon) -> bool:
+    """The passage has someone travel to a country that is not the place's own."""
+    home = getattr(place, "country", None)
+    for match in _JOURNEY_TO.finditer(passage):
+        country = lexicon.countries.find(passage[match.end():match.end() + 60])
+        if country and country[0].start == 0 and country[0].value.name != home:
+            return True
+    return False
 
 
 def _located(passage: str, lexicon: Lexicon, cue: re.Pattern,
