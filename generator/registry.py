@@ -27,6 +27,10 @@ class Office:
     title: str
     start: dt.date | None
     end: dt.date | None
+    # The side the office speaks for when it is not the holder's own: Donald Tusk, of Poland,
+    # spoke for the European Union as President of the European Council.
+    country: str | None = None
+    organization: str | None = None
 
     def held_on(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -165,6 +169,7 @@ class NameWords:
 
     stops: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
+    postnominals: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
     lowering: tuple[str, ...] = ()
@@ -270,12 +275,17 @@ class Registry:
     def country(self, name: str | None) -> Country | None:
         return self.countries.get(name) if name else None
 
-    def home(self, person: Person) -> str | None:
-        """The side a person speaks for: their country, or a union that acts as one (the EU)."""
-        if person.country:
-            return person.country
-        organization = self.organizations.get(person.organization or "")
-        return organization.name if organization and organization.party else None
+    def home(self, person: Person, day: dt.date | None = None) -> str | None:
+        """The side a person speaks for: their country, or a union that acts as one (the EU);
+        on a day when they hold an office that speaks for another side, that side."""
+        office = next((o for o in person.offices if (o.country or o.organization)
+                       and day is not None and o.held_on(day)), None)
+        country, organization = ((office.country, office.organization) if office
+                                 else (person.country, person.organization))
+        if country:
+            return country
+        union = self.organizations.get(organization or "")
+        return union.name if union and union.party else None
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)
@@ -382,7 +392,7 @@ _STRING_LISTS = ("aliases", "demonyms", "signals", "mastheads", "domains", "phra
                  "title_shapes", "published", "joiners", "year_marks", "today", "yesterday",
                  "statement", "before", "after", "sections", "date_lines", "datelines")
 _NAME_TABLES = {"months": 12, "weekdays": 7}  # lists of spellings, one list per month or weekday
-_OFFICE_KEYS = {"title", "from", "to"}
+_OFFICE_KEYS = {"title", "from", "to", "country", "organization"}
 
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
@@ -412,7 +422,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             if phrase in registry.titles:
                 raise RegistryError(f"titles.yml: {raw['title']}: phrase {phrase!r} listed twice")
             registry.titles[phrase] = raw["title"]
-    registry.names = NameWords(**_word_lists(data_dir / "names.yml", NAME_WORD_LISTS))
+    registry.names = load_name_words(data_dir)
     registry.roles = _word_lists(data_dir / "roles.yml", ROLE_WORD_LISTS)
     registry.speech = _word_lists(data_dir / "speech.yml", SPEECH_WORD_LISTS)
     for raw in entries["people.yml"]:
@@ -510,7 +520,7 @@ def _load_list(path: Path) -> list[dict]:
     return data
 
 
-NAME_WORD_LISTS = ("stops", "honorifics", "particles", "office_heads", "lowering", "relations",
+NAME_WORD_LISTS = ("stops", "honorifics", "postnominals", "particles", "office_heads", "lowering", "relations",
                    "state_forms", "office_domains", "anonymous_speakers")
 ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "described_event",
                    "presence_verbs",
@@ -576,6 +586,11 @@ def _passing_words(entries: list[dict]) -> PassingWords:
         tuple(w for raw in others for w in _strings(raw, "after")),
         tuple(w for raw in speaking for w in _strings(raw, "after")),
     )
+
+
+def load_name_words(data_dir: Path = DATA_DIR) -> NameWords:
+    """Only names.yml, validated: what sentence splitting needs to know words of address."""
+    return NameWords(**_word_lists(data_dir / "names.yml", NAME_WORD_LISTS))
 
 
 def load_date_words(data_dir: Path = DATA_DIR) -> DateWords:
@@ -644,14 +659,24 @@ def _person(raw: dict, registry: Registry) -> Person:
     offices = []
     for office in raw.get("offices") or []:
         if not isinstance(office, dict) or set(office) - _OFFICE_KEYS or not office.get("title"):
-            raise RegistryError(f"{where}: offices: each needs 'title' and may have 'from', 'to'")
+            raise RegistryError(f"{where}: offices: each needs 'title' and may have 'from', 'to', "
+                                "and one of 'country' and 'organization'")
+        if office.get("country") and office.get("organization"):
+            raise RegistryError(f"{where}: office {office['title']!r}: give at most one of "
+                                "'country' and 'organization'")
+        if office.get("country"):
+            _require_known(office["country"], registry.countries, "people.yml", raw["id"], "country")
+        if office.get("organization"):
+            _require_known(office["organization"], registry.organizations, "people.yml", raw["id"],
+                           "organization")
         bounds = []
         for key in ("from", "to"):
             value = office.get(key)
             if value is not None and not isinstance(value, dt.date):
                 raise RegistryError(f"{where}: office {office['title']!r}: {key!r} is not a date")
             bounds.append(value)
-        offices.append(Office(str(office["title"]), *bounds))
+        offices.append(Office(str(office["title"]), *bounds, office.get("country"),
+                              office.get("organization")))
     for i, a in enumerate(offices):
         if a.start and a.end and a.end < a.start:
             raise RegistryError(f"{where}: office {a.title!r} ends before it starts")

@@ -18,6 +18,15 @@ def test_curated_registries_load():
     assert registry.holder("United Kingdom", "Prime Minister", __import__("datetime").date(2024, 8, 23)).id == "keir-starmer"
 
 
+def test_an_office_can_speak_for_another_side_than_its_holders_own():
+    registry = load_registry()
+    tusk, von_der_leyen = registry.people["donald-tusk"], registry.people["ursula-von-der-leyen"]
+    assert registry.home(tusk, dt.date(2016, 5, 1)) == "European Union"
+    assert registry.home(tusk, dt.date(2024, 5, 1)) == registry.home(tusk) == "Poland"
+    assert registry.home(von_der_leyen, dt.date(2018, 5, 1)) == "Germany"
+    assert registry.home(von_der_leyen, dt.date(2021, 5, 1)) == "European Union"
+
+
 @pytest.fixture
 def data(tmp_path):
     folder = tmp_path / "data"
@@ -86,6 +95,10 @@ def person(entries, person_id):
          "name 'G20' already names g20"),
         ("summits.yml", lambda e: series(e, "nato").update(venue="Brussels"), "unknown key 'venue'"),
         ("summits.yml", lambda e: e.update(margin_days=30), "'margin_days' must be a whole number"),
+        ("people.yml", lambda e: person(e, "donald-tusk")["offices"][0].update(country="Atlantis"),
+         "country 'Atlantis' is not registered"),
+        ("people.yml", lambda e: person(e, "donald-tusk")["offices"][1].update(country="Poland"),
+         "give at most one of 'country' and 'organization'"),
         ("levels.yml", lambda e: e[0].update(ranks=["emperor"]), "are not among"),
         ("levels.yml", lambda e: e[1].update(titles=["Grand Vizier"]), "are not in titles.yml"),
         ("levels.yml", lambda e: e[-1].update(ranks=["official"]), "only the last level"),

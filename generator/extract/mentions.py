@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..matcher import phrase_alternation
 from ..registry import Person, slugify
 from .lexicon import Lexicon
 from .text import ReadoutText
@@ -101,12 +102,15 @@ class MentionFinder:
         self.anonymous = frozenset(words.anonymous_speakers)
         self.lowering = frozenset(words.lowering)
         self.address_words = frozenset(w for phrase in words.honorifics for w in phrase.split())
+        self.postnominals = frozenset(words.postnominals)
+        # a name just after words of address: "H.E. Mr.", "the Hon.", "His Royal Highness"
+        self.addressed = re.compile(rf"(?<![\w.])(?:{phrase_alternation(words.honorifics)})[^\S\n]+\Z")
 
     def find(self, text: ReadoutText, day: dt.date | None) -> tuple[Mentions, list[Speaker]]:
         full = text.full
         mentions = Mentions()
-        self._registered(full, mentions)
-        self._family_name_first(full, mentions)
+        self._registered(full, day, mentions)
+        self._family_name_first(full, day, mentions)
         self._appositive(full, day, mentions)
         self._titled(full, day, mentions)
         speakers = self._speakers(text, day, mentions)
@@ -117,36 +121,36 @@ class MentionFinder:
 
     # ------------------------------------------------------------------ strategies
 
-    def _registered(self, full: str, mentions: Mentions) -> None:
+    def _registered(self, full: str, day, mentions: Mentions) -> None:
         """Registered names and aliases; a full name also when a later word lost its capital."""
         taken: list[tuple[int, int]] = []
         for match in self.lexicon.people.find(full):
-            self._add_registered(full, mentions, match.value, match.text, match.start, match.end,
-                                 "registered name")
+            self._add_registered(full, day, mentions, match.value, match.text, match.start,
+                                 match.end, "registered name")
             taken.append((match.start, match.end))
         for match in self.lexicon.people_any_case.find(full):
             if match.text[:1].isupper() and not any(s <= match.start < e for s, e in taken):
-                self._add_registered(full, mentions, match.value, None, match.start, match.end,
-                                     "registered name")
+                self._add_registered(full, day, mentions, match.value, None, match.start,
+                                     match.end, "registered name")
 
-    def _add_registered(self, full: str, mentions: Mentions, person_id: str, written: str | None,
-                        start: int, end: int, how: str) -> None:
+    def _add_registered(self, full: str, day, mentions: Mentions, person_id: str,
+                        written: str | None, start: int, end: int, how: str) -> None:
         person = self.registry.people[person_id]
         title = self._title_before(full, start)
-        mentions.add(person.id, written or person.name, True, self.registry.home(person), title,
+        mentions.add(person.id, written or person.name, True, self.registry.home(person, day), title,
                      start, end, how)
         found = mentions.found[person.id]
         if written and len(written) > len(found.name):
             found.name = written  # the fullest form the text uses
 
-    def _family_name_first(self, full: str, mentions: Mentions) -> None:
+    def _family_name_first(self, full: str, day, mentions: Mentions) -> None:
         """Tokyo's way: "KISHIDA Fumio" is Fumio Kishida."""
         for match in _FAMILY_NAME_FIRST.finditer(full):
             written = f"{match.group(2)} {match.group(1).title()}"
             person_id = next((m.value for m in self.lexicon.people.find(written)
                               if m.end - m.start == len(written)), None)
             if person_id and not mentions.covered(match.start()):
-                self._add_registered(full, mentions, person_id, None, match.start(), match.end(),
+                self._add_registered(full, day, mentions, person_id, None, match.start(), match.end(),
                                      "registered name, family name first")
 
     def _titled(self, full: str, day, mentions: Mentions) -> None:
@@ -174,7 +178,7 @@ class MentionFinder:
             person_id = self._resolve(name, title, day, mentions)
             if person_id is not None:
                 person = self.registry.people[person_id]
-                mentions.add(person.id, person.name, True, self.registry.home(person), title, name_start,
+                mentions.add(person.id, person.name, True, self.registry.home(person, day), title, name_start,
                               name_end, "titled name")
                 continue
             known = self._already_found(name, mentions)
@@ -209,7 +213,7 @@ class MentionFinder:
             start, end = span
             title, country = self._office_after_name(full, office)
             before = full[max(0, start - 30):start]
-            addressed = bool(re.search(r"(?:H\.E\.|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Highness|Majesty)[^\S\n]+\Z", before))
+            addressed = bool(self.addressed.search(before))
             if not (addressed or country):
                 continue
             known = next((key for key, places in mentions.spans.items()
@@ -222,7 +226,7 @@ class MentionFinder:
             person_id = self._resolve(name, title, day, mentions)
             if person_id is not None:
                 person = self.registry.people[person_id]
-                mentions.add(person.id, person.name, True, self.registry.home(person), title,
+                mentions.add(person.id, person.name, True, self.registry.home(person, day), title,
                              start, end, "name before its office")
             else:
                 mentions.add(slugify(name), name, False, country, title, start, end,
@@ -236,6 +240,8 @@ class MentionFinder:
         tokens = []
         for word in reversed(words):
             text = word.group(0)
+            if not tokens and text in self.postnominals:
+                continue  # "Anthony Albanese MP, Prime Minister of Australia"
             if text in self.address_words or not (
                 self._name_word(text, ["x"]) or text in self.particles
             ):
@@ -247,23 +253,34 @@ class MentionFinder:
 
     def _office_after_name(self, full: str, office) -> tuple[str | None, str | None]:
         """The office as written after a name, and the country it is of: "Secretary of Foreign
-        Affairs of the Republic of the Philippines" → ("Secretary of Foreign Affairs", …)."""
-        cursor = office.end
-        country = None
+        Affairs of the Republic of the Philippines" → ("Secretary of Foreign Affairs", …); of
+        two offices joined by "and", the first, and the country the last is of ("Deputy Prime
+        Minister and Minister for Defence of Australia")."""
+        office_end, country = self._office_extent(full, office.end)
+        joined = re.match(r"[^\S\n]+and[^\S\n]+", full[office_end:office_end + 8])
+        if country is None and joined:
+            second_start = office_end + joined.end()
+            second = next((m for m in self.lexicon.offices.find(full[second_start:second_start + 60])
+                           if m.start == 0), None)
+            if second is not None:
+                country = self._office_extent(full, second_start + second.end)[1]
+        title = office.value or re.sub(r"\s+", " ", full[office.start:office_end]).strip(" ,")
+        return title, country
+
+    def _office_extent(self, full: str, cursor: int) -> tuple[int, str | None]:
+        """Where an office's words end ("… of Foreign Affairs"), and the country it is of."""
         for _ in range(2):  # "of Foreign Affairs", then "of the Philippines"
             of = re.match(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?", full[cursor:cursor + 12])
             if not of:
                 break
             named = self._country_at(full, cursor + of.end())
             if named:
-                country = named[0]
-                break
+                return cursor, named[0]
             domain_end = self._skip_domain(full, cursor + of.end())
             if domain_end == cursor + of.end():
                 break
             cursor = domain_end
-        title = office.value or re.sub(r"\s+", " ", full[office.start:cursor]).strip(" ,")
-        return title, country
+        return cursor, None
 
     def _speakers(self, text: ReadoutText, day, mentions: Mentions) -> list[Speaker]:
         """Transcript turns: "PRIME MINISTER KISHIDA:" is Prime Minister Kishida speaking."""
@@ -288,7 +305,7 @@ class MentionFinder:
                              key in self.registry.people, None, title, offset,
                              offset + len(label), "speaker label")
                 if key in self.registry.people and mentions.found[key].country is None:
-                    mentions.found[key].country = self.registry.home(self.registry.people[key])
+                    mentions.found[key].country = self.registry.home(self.registry.people[key], day)
             speakers.append(Speaker(key, label, offset))
         return speakers
 
@@ -363,11 +380,11 @@ class MentionFinder:
                              self.lexicon.offices.find(full[tokens[0][0]:tokens[-1][1]])):
             return office_end, 0, 0, "", None  # another office follows: "…, Prime Minister of X"
         start, end = tokens[0][0], tokens[-1][1]
-        after = full[end:end + 80]
-        tail = re.match(r"(?:,[^\S\n]*|[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?)", after)
+        after_name = self._past_postnominals(full, end)
+        tail = re.match(r"(?:,[^\S\n]*|[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?)", full[after_name:after_name + 80])
         if tail and country is None:
-            named = self._country_at(full, end + tail.end())
-            if named and (tail.group(0).strip() != "," or self._ends_item(full, end + tail.end() + named[1])):
+            named = self._country_at(full, after_name + tail.end())
+            if named and (tail.group(0).strip() != "," or self._ends_item(full, after_name + tail.end() + named[1])):
                 country = named[0]
         return office_end, start, end, " ".join(t[2] for t in tokens), country
 
@@ -382,10 +399,19 @@ class MentionFinder:
             start = absolute
         return start
 
+    def _past_postnominals(self, full: str, position: int) -> int:
+        """Past letters after a name ("Anthony Albanese MP, …"): where what follows the name begins."""
+        while True:
+            word = re.match(r"[^\S\n]+([A-Z]{2,4})\b", full[position:position + 12])
+            if not word or word.group(1) not in self.postnominals:
+                return position
+            position += word.end()
+
     def _name_word(self, word: str, tokens: list) -> bool:
         if word in self.particles or re.fullmatch(r"(?:al|el|ad|bin)-[A-Z][\w'’-]*", word):
             return bool(tokens)
-        if not word[:1].isupper() or word in self.stops or word.isupper() and len(word) > 3:
+        if (not word[:1].isupper() or word in self.stops or word in self.postnominals
+                or word.isupper() and len(word) > 3):
             return False
         return word not in self.lexicon.country_names and word not in self.lexicon.demonyms
 

@@ -60,7 +60,7 @@ class PeopleExtractor:
             unnamed = self._unnamed_principal(ctx, publisher_country, principals, warnings)
             if unnamed is not None:
                 if unnamed.id not in mentions.found:
-                    mentions.add(unnamed.id, unnamed.name, True, self.registry.home(unnamed),
+                    mentions.add(unnamed.id, unnamed.name, True, self.registry.home(unnamed, ctx.day),
                                  unnamed.title_on(ctx.day), -1, -1, "office-holder that day")
                     mentions.spans[unnamed.id] = []
                 given[unnamed.id] = (PRINCIPAL, "unnamed office-holder of the publishing government",

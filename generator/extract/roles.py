@@ -359,7 +359,7 @@ def unnamed_office_holder_applies(day, publisher_country, registry: Registry, of
     for key in principals:
         person = registry.people.get(key)
         if person and holds(person, office, day) and (
-            publisher_country is None or registry.home(person) == publisher_country
+            publisher_country is None or registry.home(person, day) == publisher_country
         ):
             return person
     if publisher_country is None or day is None:

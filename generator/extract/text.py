@@ -8,10 +8,11 @@ from functools import cache, cached_property
 
 from ..datetext import words
 from ..model import Dateline, Readout
-from ..registry import normalize_quotes
+from ..registry import load_name_words, normalize_quotes
 
 # Abbreviations after which a full stop ends no sentence: "Mr. Kono", "U.S. Secretary"; months
-# written short ("Sept. 20") come from dates.yml.
+# written short ("Sept. 20") come from dates.yml, words of address ("the Hon. Anthony Albanese")
+# from names.yml.
 _ABBREVIATIONS = ("Mr", "Ms", "Mrs", "Dr", "St", "No", "Jr", "Sr", "Gen", "Col", "Gov", "Sen",
                   "Rep", "Prof", "Amb", "Cmdr", "Lt", "Adm", "[A-Z]")
 # A transcript turn: "PRIME MINISTER KISHIDA: (As interpreted.) Good morning …"
@@ -20,11 +21,14 @@ _SPEAKER_LABEL = re.compile(r"([A-Z](?:[A-Z.'’ -]{0,60}[A-Z.])?):\s")
 
 @cache
 def _sentence_break() -> re.Pattern:
-    """A sentence ends at . ! or ?, but not after "Mr." or a month written short ("Sept. 16")."""
+    """A sentence ends at . ! or ?, but not after "Mr." or a month written short ("Sept. 16"),
+    nor after a time followed by its time zone ("2:30 p.m. JST")."""
     months = sorted(name.capitalize() for name in words().abbreviations if name in words().months)
-    not_after = "".join(rf"(?<!\b{re.escape(a) if a in months else a}\.)"
-                        for a in (*_ABBREVIATIONS, *months))
-    return re.compile(r"(?<=[.!?])" + not_after + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+    address = sorted({h.split()[-1][:-1] for h in load_name_words().honorifics if h.endswith(".")})
+    written = [re.escape(a) for a in (*months, *address) if a not in _ABBREVIATIONS]
+    not_after = "".join(rf"(?<!\b{a}\.)" for a in (*_ABBREVIATIONS, *written))
+    zone_after_time = r"(?!(?<=[ap]\.m\.)\s+[A-Z]{2,4}\b)"  # "2:30 p.m. JST" goes on
+    return re.compile(r"(?<=[.!?])" + not_after + zone_after_time + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def is_introduction(paragraph: str) -> bool:
