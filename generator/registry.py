@@ -170,6 +170,7 @@ class NameWords:
     stops: tuple[str, ...] = ()
     honorifics: tuple[str, ...] = ()
     postnominals: tuple[str, ...] = ()
+    institution_heads: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     office_heads: tuple[str, ...] = ()
     lowering: tuple[str, ...] = ()
@@ -520,7 +521,7 @@ def _load_list(path: Path) -> list[dict]:
     return data
 
 
-NAME_WORD_LISTS = ("stops", "honorifics", "postnominals", "particles", "office_heads", "lowering", "relations",
+NAME_WORD_LISTS = ("stops", "honorifics", "postnominals", "institution_heads", "particles", "office_heads", "lowering", "relations",
                    "state_forms", "office_domains", "anonymous_speakers")
 ROLE_WORD_LISTS = ("meeting_verbs", "meeting_nouns", "participation_verbs", "described_event",
                    "presence_verbs",

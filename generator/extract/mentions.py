@@ -30,6 +30,7 @@ _INITIAL = re.compile(r"[A-Z]\.\Z")
 _SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III")
 _OWNED_BY_ANOTHER = re.compile(r"\b(?:to|of|for|from|by) the\s+$|['’]s\s+$")
 _FAMILY_NAME_FIRST = re.compile(r"\b([A-Z]{2,})[^\S\n]+([A-Z][a-z]+)\b")
+_CAPITALISED_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[^\S\n]+(?:of|for|and|the|[A-Z][\w'’-]*))*")
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
 
 
@@ -103,6 +104,7 @@ class MentionFinder:
         self.lowering = frozenset(words.lowering)
         self.address_words = frozenset(w for phrase in words.honorifics for w in phrase.split())
         self.postnominals = frozenset(words.postnominals)
+        self.institution_heads = frozenset(words.institution_heads)
         # a name just after words of address: "H.E. Mr.", "the Hon.", "His Royal Highness"
         self.addressed = re.compile(rf"(?<![\w.])(?:{phrase_alternation(words.honorifics)})[^\S\n]+\Z")
 
@@ -351,7 +353,8 @@ class MentionFinder:
                 country, length = named
                 cursor += of_country.end() + length
             else:
-                cursor = self._skip_domain(full, cursor + of_country.end())
+                cursor = (self._past_institution(full, cursor + of_country.end())
+                          or self._skip_domain(full, cursor + of_country.end()))
         office_end = cursor
         cursor = self._skip_address(full, cursor)
         tokens = []
@@ -398,6 +401,19 @@ class MentionFinder:
                 break
             start = absolute
         return start
+
+    def _past_institution(self, full: str, position: int) -> int | None:
+        """Past an institution's name that an office is of ("Secretary-General of the Mekong River
+        Commission, Dr. X"): capitalised words up to a word that heads institutions; else None."""
+        for words in _CAPITALISED_WORDS.finditer(full, position, min(len(full), position + 80)):
+            if words.start() != position:
+                return None
+            last = words.group(0).split()
+            heads = [i for i, word in enumerate(last) if word in self.institution_heads]
+            if not heads:
+                return None
+            return position + len(" ".join(last[:heads[-1] + 1]))
+        return None
 
     def _past_postnominals(self, full: str, position: int) -> int:
         """Past letters after a name ("Anthony Albanese MP, …"): where what follows the name begins."""

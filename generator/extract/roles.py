@@ -65,6 +65,7 @@ _CLAUSE_END = re.compile(
     r"|,\s*\w+ing\b|,?\s*accompanied by|,?\s*joined by|;|\.\s+(?=[a-z])"
     r"|\s+(?:about|regarding|to discuss|to underscore|to reaffirm|to review|on the (?:occasion|sidelines|margins))\b"
 )
+_SENTENCE_ENDS = re.compile(r"[^\S\n]*[.;!]?[^\S\n]*$")  # "X also attended."
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes) of\b[^,.;]*", re.I)
 _NARRATION = re.compile(r",?\s*(?:[\w.'’ -]{0,80})\bsaid(?: today| on \w+)?[.,]|according to\b", re.I)
 
@@ -219,13 +220,13 @@ def subject_or_object_of_meeting(ctx: Context) -> Roles:
 
 
 def said_to_attend(ctx: Context) -> Roles:
-    """ "Cai Qi and Wang Yi attended the above event", "X was also present": attendees of the
-    meeting described."""
+    """ "Cai Qi and Wang Yi attended the above event", "X also attended.", "X was also present":
+    attendees of the meeting described."""
     found: Roles = {}
     for sentence in ctx.sentences:
         text = sentence.text
         for verb in ctx.words.participation.finditer(text):
-            if ctx.words.described_event.match(text, verb.end()):
+            if ctx.words.described_event.match(text, verb.end()) or _SENTENCE_ENDS.match(text, verb.end()):
                 for key in ctx.people_in(sentence.start, sentence.start + verb.start()):
                     found.setdefault(key, Finding(ATTENDEE, text))
         for verb in ctx.words.presence.finditer(text):
@@ -290,8 +291,22 @@ def assign_roles(ctx: Context) -> dict[str, tuple[str, str, str]]:
         if role == "joining":
             joined = PRINCIPAL if ctx.rank(key) <= max(principals_rank, LEADER) else ATTENDEE
             given[key] = (joined, rule + " at their rank", quote)
+    _leaders_speak_for_their_side(ctx, given)
     _compatriots_accompany(ctx, given)
     return given
+
+
+def _leaders_speak_for_their_side(ctx: Context, given: dict[str, tuple[str, str, str]]) -> None:
+    """An attendee at a leader's rank whose side has no principal is that side's principal:
+    "The Summit was attended by H.E. X, Prime Minister of Y, …" names the leaders who met, not
+    people accompanying someone."""
+    sides = {ctx.mentions.found[key].country for key, (role, _, _) in given.items()
+             if role == PRINCIPAL}
+    for key, (role, rule, quote) in list(given.items()):
+        country = ctx.mentions.found[key].country
+        if role == ATTENDEE and rule != MODERATING and country and country not in sides \
+                and ctx.rank(key) <= LEADER:
+            given[key] = (PRINCIPAL, rule + " at a leader's rank, for their side", quote)
 
 
 def _compatriots_accompany(ctx: Context, given: dict[str, tuple[str, str, str]]) -> None:
