@@ -105,6 +105,10 @@ class MentionFinder:
         self.address_words = frozenset(w for phrase in words.honorifics for w in phrase.split())
         self.postnominals = frozenset(words.postnominals)
         self.institution_heads = frozenset(words.institution_heads)
+        # registered surnames that begin with a particle, which no capitalised name does
+        lower = [p.surname for p in self.registry.people.values() if p.surname[:1].islower()]
+        self.lower_surname = re.compile(
+            rf"[^\S\n]*({phrase_alternation(lower) if lower else '(?!)'})(?![\w-])")
         # a name just after words of address: "H.E. Mr.", "the Hon.", "His Royal Highness"
         self.addressed = re.compile(rf"(?<![\w.])(?:{phrase_alternation(words.honorifics)})[^\S\n]+\Z")
 
@@ -357,6 +361,10 @@ class MentionFinder:
                           or self._skip_domain(full, cursor + of_country.end()))
         office_end = cursor
         cursor = self._skip_address(full, cursor)
+        lower_surname = self.lower_surname.match(full, cursor)
+        if lower_surname:  # "President von der Leyen"
+            start, end = lower_surname.span(1)
+            return office_end, start, end, lower_surname.group(1), country
         tokens = []
         for token in _TOKEN.finditer(full, cursor, min(len(full), cursor + 120)):
             gap = full[cursor:token.start()]
@@ -545,9 +553,12 @@ class MentionFinder:
                 if match.start == 0 and match.end == len(written):
                     return match.value
         words = without_initials.split()
-        if len(words) > 1 and words[0] not in self.lexicon.by_surname:
+        if name in self.lexicon.by_surname:  # a surname of several words: "von der Leyen"
+            surname = name
+        elif len(words) > 1 and words[0] not in self.lexicon.by_surname:
             return None
-        surname = words[-1] if len(words) > 1 else name
+        else:
+            surname = words[-1] if len(words) > 1 else name
         candidates = self.lexicon.by_surname.get(surname) or self.lexicon.by_surname.get(name, [])
         if len(candidates) > 1:
             seen = [c for c in candidates if c in mentions.found]
