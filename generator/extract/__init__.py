@@ -78,6 +78,11 @@ class Extractor:
         evidence += people.evidence
         mentioned_countries, organizations = mentioned_places(text, self.lexicon)
         participants = people.participants
+        speaking_sides = {p.country for p in participants if p.role == PRINCIPAL and p.country}
+        if shape == "press conference" and fmt == "other" and len(speaking_sides) > 1:
+            fmt = "joint press conference"  # leaders of two sides or more answer the press
+            evidence.append(Evidence("format", fmt, "principals of several sides at a press "
+                                     "conference", ", ".join(sorted(speaking_sides))))
         topic_ids, topic_evidence = topics(text, self.lexicon)
         evidence += topic_evidence
         countries = sorted({p.country for p in participants if p.country}
