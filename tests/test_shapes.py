@@ -43,6 +43,7 @@ def test_shape(extractor, name):
         "format": facts.format,
         "location": facts.location,
         "date": facts.date,
+        "end_date": facts.end_date,
         "principals": [p.name for p in facts.participants if p.role == "principal"],
         "attendees": [p.name for p in facts.participants if p.role == "attendee"],
         "countries": facts.countries,

@@ -68,6 +68,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\bfrom\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:{m1}\s+)?"
             rf"(?:to|until|through|-|–)\s+{DAY}\s+{month()}(?:,?\s+{YEAR})?"
         ),
+        # "on 20-21 March 2023", "20–22 June"
+        "range_dmy_dash": re.compile(
+            rf"(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*{DAY}\s+{month()}(?:,?\s+{YEAR})?"
+        ),
         "range_mdy": re.compile(
             rf"\b{month()}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|through)\s*{DAY}(?:,\s*{YEAR})?"
         ),
@@ -189,7 +193,7 @@ def _explicit(passage: str, reference, future: re.Pattern) -> tuple[dt.date, Non
 
 
 def _range(passage: str, reference, future: re.Pattern) -> tuple[dt.date, dt.date] | None:
-    for name in ("range_dmy", "range_mdy"):
+    for name in ("range_dmy", "range_dmy_dash", "range_mdy"):
         match = _patterns()[name].search(passage)
         if not match:
             continue

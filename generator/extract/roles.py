@@ -110,17 +110,30 @@ class Context:
     @cached_property
     def meeting_sentences(self) -> list[Sentence]:
         """The opening sentences that report the meeting: the lead, and when the lead reports no
-        meeting or names no one in it, the first sentence of the opening that does both."""
+        meeting or names no one in it, the first sentence of the opening that does both; when
+        the lead names one side only ("X paid an official visit to India"), the first that
+        names another side too ("Prime Minister Y and Prime Minister X held the summit")."""
         opening = [s for s in self.sentences if not is_introduction(s.text)]
         if not opening:
             return []
         lead = opening[0]
-        if self.reports_meeting(lead) and self.people_in(lead.start, lead.end):
-            return [lead]
         following = [s for s in opening[1:4] if s.paragraph <= lead.paragraph + 1]
+        lead_sides = self._sides_in(lead)
+        if self.reports_meeting(lead) and self.people_in(lead.start, lead.end):
+            if len(lead_sides) != 1:
+                return [lead]
+            meeting = next((s for s in following
+                            if self.reports_meeting(s) and self._sides_in(s) - lead_sides), None)
+            return [lead, meeting] if meeting else [lead]
         meeting = next((s for s in following
                         if self.reports_meeting(s) and self.people_in(s.start, s.end)), None)
         return [lead, meeting] if meeting else [lead]
+
+    def _sides_in(self, sentence: Sentence) -> set[str]:
+        """The countries of the people a sentence names (those with a country known)."""
+        found = self.mentions.found
+        return {found[key].country for key in self.people_in(sentence.start, sentence.end)
+                if found[key].country}
 
     @cached_property
     def title_sentence(self) -> Sentence:

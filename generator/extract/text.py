@@ -22,13 +22,15 @@ _SPEAKER_LABEL = re.compile(r"([A-Z](?:[A-Z.'’ -]{0,60}[A-Z.])?):\s")
 @cache
 def _sentence_break() -> re.Pattern:
     """A sentence ends at . ! or ?, but not after "Mr." or a month written short ("Sept. 16"),
-    nor after a time followed by its time zone ("2:30 p.m. JST")."""
+    nor after a time followed by its time zone ("2:30 p.m. JST"), nor after the number of a
+    numbered paragraph."""
     months = sorted(name.capitalize() for name in words().abbreviations if name in words().months)
     address = sorted({h.split()[-1][:-1] for h in load_name_words().honorifics if h.endswith(".")})
     written = [re.escape(a) for a in (*months, *address) if a not in _ABBREVIATIONS]
     not_after = "".join(rf"(?<!\b{a}\.)" for a in (*_ABBREVIATIONS, *written))
     zone_after_time = r"(?!(?<=[ap]\.m\.)\s+[A-Z]{2,4}\b)"  # "2:30 p.m. JST" goes on
-    return re.compile(r"(?<=[.!?])" + not_after + zone_after_time + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+    numbered = r"(?<!^\d\.)(?<!^\d\d\.)"  # "2. The two leaders …": a paragraph's number
+    return re.compile(r"(?<=[.!?])" + not_after + zone_after_time + numbered + r"[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def is_introduction(paragraph: str) -> bool:
