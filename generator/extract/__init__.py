@@ -29,6 +29,11 @@ class Extractor:
         self.people = PeopleExtractor(self.lexicon)
         self.speech = SpeechWords(self.lexicon)
 
+    def _country_of(self, location: str | None) -> str | None:
+        """The country of a registered place the event took place at, else None."""
+        found = self.lexicon.places.find(location) if location else []
+        return getattr(found[0].value, "country", None) if found else None
+
     def extract(self, readout: Readout, overrides: dict | None = None, today: dt.date | None = None):
         """Facts of one readout, plus the unregistered names found (for the curator's report)."""
         overrides = dict(overrides or {})
@@ -73,7 +78,8 @@ class Extractor:
         where = strategies.REMOTE_LOCATION if fmt in REMOTE_FORMATS else strategies.LOCATION
         location = decide("location", where, text, self.lexicon)
         publisher_country = publisher.side if publisher else None
-        people = self.people.extract(ctx, publisher_country, announced)
+        people = self.people.extract(ctx, publisher_country, announced,
+                                     None if fmt in REMOTE_FORMATS else self._country_of(location))
         warnings += people.warnings
         evidence += people.evidence
         mentioned_countries, organizations = mentioned_places(text, self.lexicon)

@@ -30,8 +30,9 @@ class PeopleResult:
 
 def _own_officials(mentions: Mentions, given, publisher_country: str | None) -> None:
     """A participant named with no country ("Defense Secretary Leon Panetta") is the publishing
-    government's own: readouts name their own officials without a nationality. A moderator
-    speaks for no side."""
+    government's own (or, when that is not known, the host's: "President X received Prime
+    Minister Y at La Moneda Palace"): readouts name their own officials without a nationality.
+    A moderator speaks for no side."""
     for key, (_, rule, _) in given.items():
         person = mentions.found[key]
         if person.country is None and not person.registered and rule != MODERATING:
@@ -50,8 +51,12 @@ class PeopleExtractor:
         mentions, speakers = self.finder.find(text, day)
         return Context(text, mentions, speakers, self.registry, self.words, day)
 
-    def extract(self, ctx: Context, publisher_country: str | None, announced: bool) -> PeopleResult:
-        """Everyone named in the readout, with the role the text gives them and why."""
+    def extract(self, ctx: Context, publisher_country: str | None, announced: bool,
+                place_country: str | None = None) -> PeopleResult:
+        """Everyone named in the readout, with the role the text gives them and why.
+
+        `place_country` is the country the event took place in: when the publisher is not
+        known, the people named there without a country are taken to be its own."""
         mentions = ctx.mentions
         warnings: list[str] = []
         given = {} if announced else assign_roles(ctx)
@@ -66,7 +71,7 @@ class PeopleExtractor:
                 given[unnamed.id] = (PRINCIPAL, "unnamed office-holder of the publishing government",
                                      ctx.text.title if self.lexicon.unnamed_office.search(ctx.text.title)
                                      else ctx.text.lead)
-            _own_officials(mentions, given, publisher_country)
+            _own_officials(mentions, given, publisher_country or place_country)
         return self._result(ctx, mentions, given, warnings)
 
     def _result(self, ctx: Context, mentions: Mentions, given, warnings) -> PeopleResult:
