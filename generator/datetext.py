@@ -72,7 +72,7 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     optional_weekday = rf"(?:{weekday(False)},?\s+)?"
     numeric_ymd = r"(?P<year>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<day>[0-3]?\d)"
     numeric_dmy = r"(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d\d)"  # European order
-    dmy = rf"{DAY}\.?\s+{joiner}{month()}\s*{joiner}"
+    dmy = rf"{DAY}\.?\s+{joiner}{month()},?\s*{joiner}"  # "13th February, 2024" too
     mdy = rf"{month()}\s+{DAY}"
     return {
         # A line that is a date, or a date and a time, and nothing else.

@@ -127,7 +127,7 @@ _REGION = r"(?:,\s*[A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,3}\.)*)?"  # "PALM BEACH,
 def _day_shapes(year: str) -> str:
     """A day as datelines write it; `year` is "?" where the year may be left out."""
     return (rf"(?:{month_names()}\s+[0-3]?\d(?:,\s*(?:19|20)\d\d){year}"
-            rf"|[0-3]?\d\s+{month_names()}(?:\s+(?:19|20)\d\d){year}"
+            rf"|[0-3]?\d(?:st|nd|rd|th)?\s+{month_names()}(?:,?\s+(?:19|20)\d\d){year}"
             r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)")
 
 

@@ -32,7 +32,7 @@ class Extractor:
     def _country_of(self, location: str | None) -> str | None:
         """The country of a registered place the event took place at, else None."""
         found = self.lexicon.places.find(location) if location else []
-        return getattr(found[0].value, "country", None) if found else None
+        return self.lexicon.country_of_place(found[0].value) if found else None
 
     def extract(self, readout: Readout, overrides: dict | None = None, today: dt.date | None = None):
         """Facts of one readout, plus the unregistered names found (for the curator's report)."""

@@ -76,6 +76,7 @@ class Lexicon:
             + [(c.capital, c.capital) for c in registry.countries.values() if c.capital]
         )
         self.places = PhraseMatcher(place_phrases)
+        self._capital_of = {c.capital: c.name for c in registry.countries.values() if c.capital}
         # Datelines print places in capitals: "WASHINGTON", "ST. PETERSBURG".
         self.place_by_name = {normalize_quotes(n).casefold(): place for n, place in place_phrases}
         passing = registry.passing
@@ -117,6 +118,10 @@ class Lexicon:
             rf"\b({alternation})\s*[-–—]\s*({alternation})(?!\w)(?:\s+[\w-]+){{0,6}}?\s+"
             r"(?:relations?|relationship|ties|partnership|cooperation|friendship|dialogue)\b"
         )
+
+    def country_of_place(self, place) -> str | None:
+        """The country a place found in text is in: a registered place's, or a capital's."""
+        return getattr(place, "country", None) or self._capital_of.get(place)
 
 
 def _any_of(phrases) -> str:

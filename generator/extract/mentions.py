@@ -248,7 +248,7 @@ class MentionFinder:
             text = word.group(0)
             if not tokens and text in self.postnominals:
                 continue  # "Anthony Albanese MP, Prime Minister of Australia"
-            if text in self.address_words or not (
+            if text in self.address_words or text in self.lexicon.titles or not (
                 self._name_word(text, ["x"]) or text in self.particles
             ):
                 break
@@ -259,19 +259,24 @@ class MentionFinder:
 
     def _office_after_name(self, full: str, office) -> tuple[str | None, str | None]:
         """The office as written after a name, and the country it is of: "Secretary of Foreign
-        Affairs of the Republic of the Philippines" → ("Secretary of Foreign Affairs", …); of
-        two offices joined by "and", the first, and the country the last is of ("Deputy Prime
-        Minister and Minister for Defence of Australia")."""
+        Affairs of the Republic of the Philippines" → ("Secretary of Foreign Affairs", …). The
+        country may end the clause after "and" and words the office does not take in ("Deputy
+        Prime Minister and Minister for Defence of Australia", "Minister of Industry and Advanced
+        Manufacturing of Singapore"); not after a name ("Prime Minister Albanese of Australia")."""
         office_end, country = self._office_extent(full, office.end)
-        joined = re.match(r"[^\S\n]+and[^\S\n]+", full[office_end:office_end + 8])
-        if country is None and joined:
-            second_start = office_end + joined.end()
-            second = next((m for m in self.lexicon.offices.find(full[second_start:second_start + 60])
-                           if m.start == 0), None)
-            if second is not None:
-                country = self._office_extent(full, second_start + second.end)[1]
+        if country is None and re.match(r"[^\S\n]+(?:and|&)[^\S\n]", full[office_end:office_end + 6]):
+            country = self._country_ending_clause(full, office_end)
         title = office.value or re.sub(r"\s+", " ", full[office.start:office_end]).strip(" ,")
         return title, country
+
+    def _country_ending_clause(self, full: str, position: int) -> str | None:
+        """The country named last in the clause from `position`, as "of (the) COUNTRY"."""
+        clause = re.match(r"[^,;.\n]*", full[position:position + 120]).group(0).rstrip()
+        for of in re.finditer(r"[^\S\n]of[^\S\n]+(?:the[^\S\n]+)?", clause):
+            named = self._country_at(full, position + of.end())
+            if named and of.end() + named[1] == len(clause):
+                return named[0]
+        return None
 
     def _office_extent(self, full: str, cursor: int) -> tuple[int, str | None]:
         """Where an office's words end ("… of Foreign Affairs"), and the country it is of."""
@@ -441,10 +446,12 @@ class MentionFinder:
 
     def _skip_domain(self, full: str, cursor: int) -> int:
         """Past a ministry's words ("Foreign Affairs", "economic development", "Labour and
-        Employment, Environment, Forest and Climate Change") to where the name begins."""
-        last = cursor
+        Employment, Environment, Forest and Climate Change") to where the name begins. A joining
+        word the ministry's words do not go on after ("of Industry and | Advanced Technology")
+        is left out: what follows it is no name."""
+        last = scanned = cursor
         for token in _TOKEN.finditer(full, cursor, min(len(full), cursor + 160)):
-            gap = full[last:token.start()]
+            gap = full[scanned:token.start()]
             if "\n" in gap or gap.strip(" \t,"):
                 break
             word = token.group(0)
@@ -452,8 +459,14 @@ class MentionFinder:
                 country_next = re.match(r"[^\S\n]+(?:the[^\S\n]+)?", full[token.end():token.end() + 6])
                 if country_next and self._country_at(full, token.end() + country_next.end()):
                     break  # "… of Foreign Affairs | of the Philippines": the office ends here
-            if word in self.domains or word.islower() or word in ("&",):
-                last = token.end()
+            if word in ("and", "&"):
+                scanned = token.end()
+                continue
+            bare = word.rstrip(".")  # "… and Youth Development." ends the sentence
+            if bare in self.domains or bare.islower():
+                last = scanned = token.start() + len(bare)
+                if bare != word:
+                    break
                 continue
             break
         return last

@@ -138,7 +138,7 @@ def place_hosted_from(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
 
 def _journey_to_another_country(passage: str, place, lexicon: Lexicon) -> bool:
     """The passage has someone travel to a country that is not the place's own."""
-    home = getattr(place, "country", None)
+    home = lexicon.country_of_place(place)
     for match in _JOURNEY_TO.finditer(passage):
         country = lexicon.countries.find(passage[match.end():match.end() + 60])
         if country and country[0].start == 0 and country[0].value.name != home:

@@ -349,10 +349,12 @@ def _listed(ctx: Context, start: int, end: int) -> list[str]:
 
 
 def _clause_after(ctx: Context, sentence: Sentence, offset: int) -> tuple[int, int]:
-    """The list of people after a cue: up to the main verb, a semicolon or the sentence end."""
+    """The list of people after a cue: up to the main verb, a semicolon or the sentence end; a
+    semicolon before a capitalised word ("…, Minister of Foreign Affairs; and Dr. Y, …")
+    separates the list's items."""
     rest = sentence.text[offset:]
     verb = ctx.words.meeting.search(rest)
-    ends = [m.start() for m in (verb, re.search(r"[;)]", rest)) if m]
+    ends = [m.start() for m in (verb, re.search(r";(?![^\S\n]*(?:and[^\S\n]+)?[A-Z])|\)", rest)) if m]
     end = offset + min(ends) if ends else len(sentence.text)
     return sentence.start + offset, sentence.start + end
 
