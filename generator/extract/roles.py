@@ -61,10 +61,11 @@ class RoleWords:
 
 # Where a clause that names people ends: before the main verb, at a semicolon or sentence end.
 _CLAUSE_END = re.compile(
-    r",\s*(?:who|which|where|when|while|on the|during|as |after|before|to |in order|and (?:the|both))"
+    r",\s*(?:who|which|where|when|while|on the|during|as (?!well as)|after|before|to |in order|and (?:the|both))"
     r"|,\s*\w+ing\b|,?\s*accompanied by|,?\s*joined by|;|\.\s+(?=[a-z])"
     r"|\s+(?:about|regarding|to discuss|to underscore|to reaffirm|to review|on the (?:occasion|sidelines|margins))\b"
 )
+_INCLUDING = re.compile(r",\s*including\b")
 _SENTENCE_ENDS = re.compile(r"[^\S\n]*[.;!]?[^\S\n]*$")  # "X also attended."
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins|fringes) of\b[^,.;]*", re.I)
 _NARRATION = re.compile(r",?\s*(?:[\w.'’ -]{0,80})\bsaid(?: today| on \w+)?[.,]|according to\b", re.I)
@@ -140,12 +141,17 @@ class Context:
         return Sentence(0, self.text.title, -1)
 
     def meeting_object(self, text: str) -> tuple[int, int]:
-        """Where the object of a sentence's meeting word lies: from the word to the clause end."""
+        """Where the object of a sentence's meeting word lies: from the word to the clause end.
+
+        A group met ("a call with leaders of more than 20 countries") goes on into the list of its
+        members that follows it (", including Prime Minister X of Italy, …")."""
         match = self.meeting_match(text)
         if match is None:
             return 0, 0
         rest = text[match.end():]
         stop = _CLAUSE_END.search(rest)
+        if stop and _INCLUDING.match(rest, stop.start()) and self.words.delegates.search(rest, 0, stop.start()):
+            stop = _CLAUSE_END.search(rest, stop.end())
         return match.end(), match.end() + (stop.start() if stop else len(rest))
 
     def reports_meeting(self, sentence: Sentence) -> bool:
