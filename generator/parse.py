@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 from functools import cache
 
-from .datetext import TIME_LINE, month_names, parse_timestamp
+from .datetext import TIME_LINE, month_names, parse_timestamp, weekday_names
 from .model import Dateline, Readout, SourceText
 
 # Lines that belong to the publishing site, never to the readout.
@@ -134,8 +134,10 @@ def _day_shapes(year: str) -> str:
 @cache
 def _place_and_day_line() -> re.Pattern:
     """A head line that is only a place and a full date: "Berlin, 10 July 2023", "NEW DELHI,
-    June 25, 2023." The year must be there: without it the line could be a title."""
-    return re.compile(rf"^(?P<place>{_TITLED}|{_CAPITALS}){_REGION},\s*(?P<day>{_day_shapes('')})\.?$")
+    June 25, 2023.", "Jakarta, Wednesday, 21 December 2022". The year must be there: without it
+    the line could be a title."""
+    return re.compile(rf"^(?P<place>{_TITLED}|{_CAPITALS}){_REGION},\s*(?:{weekday_names()},?\s+)?"
+                      rf"(?P<day>{_day_shapes('')})\.?$")
 
 
 def read_place_and_day_line(line: str) -> Dateline | None:
