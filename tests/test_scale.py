@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from generator import pipeline
 from generator.markdown import front_matter
-from generator.pages import listing
+from generator.pages import listing, statements
 from generator.cache import readout_key
 from generator.extract import Extractor
 from generator.matcher import PhraseMatcher
@@ -143,6 +143,7 @@ def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, 
     from generator.site import build_site
 
     monkeypatch.setattr(listing, "PAGINATE_ABOVE", 4)
+    monkeypatch.setattr(statements, "STATEMENTS_PER_PAGE", 6)
     content, site = tmp_path / "content", tmp_path / "site"
     report = generate(archive, content, workers=1)
     assert not report.errors
@@ -154,6 +155,19 @@ def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, 
     listed = sum(len(re.findall(r"^- .*\]\(\.\./\.\./readouts/", p.read_text(encoding="utf-8"), re.M))
                  for p in year_pages)
     assert listed == report.readouts_read
+    # a long statements page keeps the newest and splits the rest by year, a busy year by month
+    topic_page = max((content / "statements" / "topics").glob("*.md"),
+                     key=lambda p: p.read_text(encoding="utf-8").count("\n- "))
+    parts = sorted(topic_page.with_suffix("").glob("*.md"))
+    assert parts and any(re.fullmatch(r"\d{4}-\d{2}", p.stem) for p in parts)
+    main = topic_page.read_text(encoding="utf-8")
+    total = int(re.search(r"(\d+) statements, newest first", main).group(1))
+    quoted = [line for p in parts for line in p.read_text(encoding="utf-8").splitlines()
+              if line.startswith("- ")]
+    assert len(quoted) == total
+    assert all(len([line for line in p.read_text(encoding="utf-8").splitlines()
+                    if line.startswith("- ")]) <= 6 or re.fullmatch(r"\d{4}-\d{2}", p.stem)
+               for p in parts)
     assert build_site(ROOT / "mkdocs.yml", content, site)
     assert check_site(site) == []
 

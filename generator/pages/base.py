@@ -4,6 +4,7 @@ title, and the year pages of a long listing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from ..link import Archive
@@ -12,6 +13,7 @@ from ..registry import Registry
 from ..write import ContentWriter, Page
 from .addresses import Lookups
 from .listing import Group
+from .statements import Quote, quotes_by_person, quotes_by_topic
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,15 @@ class PlanInputs:
     lookups: Lookups
     memory: ContentWriter
     site_url: str | None = None  # the site's address (SITE_URL), for absolute links; None: relative
+
+    @cached_property
+    def quotes_by_person(self) -> dict[str, list[Quote]]:
+        """Statements by speaker, found once for every page that shows them."""
+        return quotes_by_person(self.archive)
+
+    @cached_property
+    def quotes_by_topic(self) -> dict[str, list[Quote]]:
+        return quotes_by_topic(self.archive)
 
 
 def simple_page(path: str, template: str, title: str, *, feed: str | None = None,

@@ -24,8 +24,8 @@ from .events import event_pages, events_index
 from .listing import Group, archive_listing, event_day, leader_groups, listing, topic_tree
 from .network import NETWORK, acquaintances, leader_circle, meeting_ties, network_pages
 from .readout import readout_pages, redirect_pages
-from .statements import (STATEMENTS_ON_LEADER_PAGE, person_statements_path, quotes_by_person,
-                         quotes_by_topic, topic_statements_path)
+from .statements import (NEWEST_STATEMENTS, STATEMENTS_ON_LEADER_PAGE, person_statements_path,
+                         split_by_period, topic_statements_path)
 from .summits import edition_pages, series_pages, summits_index
 
 LATEST_ON_HOME = 10
@@ -75,7 +75,7 @@ def leaders_index(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def person_pages(inputs: PlanInputs) -> Iterator[Page]:
-    quotes = quotes_by_person(inputs.archive)
+    quotes = inputs.quotes_by_person
     known = acquaintances(meeting_ties(inputs.archive.events.values())[0])
     for person in inputs.archive.people.values():
         yield from _person_page(person, inputs.archive, quotes.get(person.id, []), known)
@@ -117,7 +117,7 @@ def topics_index(inputs: PlanInputs) -> Iterator[Page]:
 
 def topic_pages(inputs: PlanInputs) -> Iterator[Page]:
     """A page per topic, but for relations topics whose pair of countries has a page: there."""
-    quotes = quotes_by_topic(inputs.archive)
+    quotes = inputs.quotes_by_topic
     merged = merged_relations(inputs.archive)
     for topic in inputs.archive.topics.values():
         if topic.id not in merged:
@@ -145,16 +145,29 @@ def statement_pages(inputs: PlanInputs) -> Iterator[Page]:
     """What was said on each topic, and all that a leader said when their page shows only the
     newest."""
     archive = inputs.archive
-    for topic_id, quotes in quotes_by_topic(archive).items():
+    for topic_id, quotes in inputs.quotes_by_topic.items():
         label = archive.topics[topic_id].label
-        yield simple_page(topic_statements_path(topic_id), "statements.md.j2",
-                          f"Statements on {label}", quotes=quotes, speaker=None,
-                          about=("topic", topic_id))
-    for person_id, quotes in quotes_by_person(archive).items():
+        yield from _statements_pages(topic_statements_path(topic_id), f"Statements on {label}",
+                                     quotes, None, ("topic", topic_id))
+    for person_id, quotes in inputs.quotes_by_person.items():
         if len(quotes) > STATEMENTS_ON_LEADER_PAGE:
-            yield simple_page(person_statements_path(person_id), "statements.md.j2",
-                              f"Statements by {archive.people[person_id].name}", quotes=quotes,
-                              speaker=person_id, about=("leader", person_id))
+            yield from _statements_pages(person_statements_path(person_id),
+                                         f"Statements by {archive.people[person_id].name}",
+                                         quotes, person_id, ("leader", person_id))
+
+
+def _statements_pages(path: str, title: str, quotes: list, speaker: str | None,
+                      about: tuple[str, str]) -> Iterator[Page]:
+    """A statements page; when long, it shows the newest and the pages of each period."""
+    periods = split_by_period(quotes, path.removesuffix(".md"))
+    for period in periods:
+        yield simple_page(period.page, "statements_period.md.j2", f"{title}: {period.heading}",
+                          heading=period.heading, quotes=period.quotes, speaker=speaker,
+                          parent=path, parent_title=title)
+    yield simple_page(path, "statements.md.j2", title,
+                      quotes=quotes[:NEWEST_STATEMENTS] if periods else quotes, count=len(quotes),
+                      periods=[(p.heading, p.page, len(p.quotes)) for p in periods],
+                      speaker=speaker, about=about)
 
 
 def countries_index(inputs: PlanInputs) -> Iterator[Page]:
@@ -187,7 +200,7 @@ def pair_pages(inputs: PlanInputs) -> Iterator[Page]:
     topic, the other readouts that speak of those relations and the topic's feed."""
     archive = inputs.archive
     relations = {pair: topic for topic, pair in merged_relations(archive).items()}
-    quotes = quotes_by_topic(archive)
+    quotes = inputs.quotes_by_topic
     for pair, events in archive.by_pair.items():
         path = pair_path(pair)
         topic = relations.get(pair)

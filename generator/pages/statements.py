@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..link import Archive
 from ..model import Entry, Statement
 from .addresses import page_name, readout_path
+from .dates import MONTHS
 
 STATEMENTS_ON_LEADER_PAGE = 10  # the newest; the leader's statements page holds them all
+STATEMENTS_PER_PAGE = 200  # past this, a statements page splits into a page per year (or month)
+NEWEST_STATEMENTS = 10  # what a split statements page shows above its list of pages
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,12 @@ class Quote:
     joint: bool  # said by all principals together ("the two sides agreed")
     paragraph: str  # the readout page's address of the paragraph: readouts/x.md#p3
     number: int  # the paragraph's number in the readout, from 1
+
+    def content_digest(self) -> str:
+        """Stands for the quote in page fingerprints (write.py): its readout's digest says its
+        text, date and title; the rest is what the archive made of it."""
+        return "\x1f".join((self.entry.digest or self.entry.content_digest(), self.text,
+                             ",".join(self.speakers), str(self.joint), self.paragraph))
 
 
 def paragraph_anchor(index: int) -> str:
@@ -79,3 +89,33 @@ def person_statements_path(person_id: str) -> str:
 
 def topic_statements_path(topic_id: str) -> str:
     return f"statements/topics/{page_name('topic id', topic_id)}.md"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A part of a long statements page: the statements of one year, or of one month of a busy
+    year, on a page of its own."""
+
+    heading: str  # "2024", "May 2024" or "Undated"
+    quotes: list[Quote]
+    page: str  # its path in content/
+
+
+def split_by_period(quotes: list[Quote], folder: str) -> list[Period]:
+    """Statements (newest first) in pages under `folder`: none when they fit one page; else a
+    page per year, and per month in a year with more than fit one page. Pages keep to their
+    dates, so a new readout changes only the page of its own year or month."""
+    if len(quotes) <= STATEMENTS_PER_PAGE:
+        return []
+    parts = []
+    for year, in_year in groupby(quotes, key=lambda q: q.entry.facts.date and q.entry.facts.date.year):
+        in_year = list(in_year)
+        if year is None:
+            parts.append(Period("Undated", in_year, f"{folder}/undated.md"))
+        elif len(in_year) <= STATEMENTS_PER_PAGE:
+            parts.append(Period(str(year), in_year, f"{folder}/{year}.md"))
+        else:
+            for month, in_month in groupby(in_year, key=lambda q: q.entry.facts.date.month):
+                parts.append(Period(f"{MONTHS[month - 1]} {year}", list(in_month),
+                                    f"{folder}/{year}-{month:02d}.md"))
+    return parts
