@@ -58,7 +58,8 @@ def code_fingerprint() -> str:
 # Files (and folders) that cannot change a readout's facts: a change to them keeps the facts cache.
 _NOT_EXTRACTION = {"render.py", "markdown.py", "write.py", "pages", "report.py", "cli.py", "site.py",
                    "feeds.py", "export.py", "metadata.py", "add.py",
-                   "progress.py", "evaluate.py", "outputs.py", "__main__.py", "link.py", "archive"}
+                   "progress.py", "evaluate.py", "outputs.py", "__main__.py", "link.py", "archive",
+                   "workers.py"}
 _extraction_fingerprint: str | None = None
 
 

@@ -122,10 +122,12 @@ def _build(args) -> int:
     if not any(args.content.glob("*.md")):
         _print_report(args, report, interactive)
         return status or 1
+    from .cache import default_cache_dir
     from .site import build_site
 
     mark = time.perf_counter()
-    site_ok = build_site(args.config, args.content, args.site, args.site_url)
+    cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.content))
+    site_ok = build_site(args.config, args.content, args.site, args.site_url, cache_dir)
     report.timings["mkdocs"] = time.perf_counter() - mark
     _print_report(args, report, interactive)
     return status if site_ok else 1

@@ -30,6 +30,7 @@ from .render import render_content
 from .report import Report
 from .sidecar import unregistered_values
 from .sources import Candidate, ReadoutError, SeedWarning, find_readouts, read_source
+from .workers import die_with, worker_count
 from .write import ContentWriter
 
 
@@ -68,37 +69,8 @@ _worker_extractor: Extractor | None = None
 def _start_worker(registry: Registry, build_pid: int) -> None:
     """Each worker process compiles the registry once, then extracts chunk after chunk."""
     global _worker_extractor
-    _die_with(build_pid)
+    die_with(build_pid)
     _worker_extractor = Extractor(registry)
-
-
-def _die_with(build_pid: int, interval: float = 0.2) -> None:
-    """End this worker as soon as the build that started it is gone (killed with -9, say).
-
-    A killed build cannot shut its pool down, and its workers would wait on the task queue
-    forever. Its death shows as the worker being re-parented, or as its process id gone.
-    """
-    import threading
-
-    parent = os.getppid()
-
-    def build_is_gone() -> bool:
-        if os.getppid() != parent:
-            return True
-        try:
-            os.kill(build_pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            pass
-        return False
-
-    def watch() -> None:
-        while not build_is_gone():
-            time.sleep(interval)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="die-with-build", daemon=True).start()
 
 
 def _extract_chunk(sources: list) -> list:
@@ -107,13 +79,6 @@ def _extract_chunk(sources: list) -> list:
 
 POOL_ABOVE = 64  # fewer readouts to extract than this: not worth starting processes
 CHUNK = 32
-
-
-def worker_count() -> int:
-    configured = os.environ.get("SUMMIT_WORKERS")
-    if configured:
-        return max(1, int(configured))
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def extract_all(sources: list, registry: Registry, workers: int | None = None,
@@ -306,7 +271,8 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     report.timings["link"] = time.perf_counter() - mark
     mark = time.perf_counter()
     result = render_content(archive, registry, content_dir, writer=writer, progress=progress,
-                            site_url=site_url)
+                            site_url=site_url,
+                            workers=worker_count() if workers is None else workers)
     writer.save(build_fp)
     report.pages, report.pages_written = result.pages, result.written
     report.timings["render"] = time.perf_counter() - mark

@@ -37,11 +37,11 @@ SITE_FILES = (feed_files, data_files)
 
 def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
                    writer: ContentWriter | None = None, progress=None,
-                   site_url: str | None = None) -> WriteResult:
+                   site_url: str | None = None, workers: int = 1) -> WriteResult:
     """Plan every page of the archive and write content_dir; see write.py for how.
 
     `site_url` (the site's address, ending in "/") makes citations, feeds and data absolute;
-    without it they are relative to the site's root.
+    without it they are relative to the site's root. `workers` processes make the pages.
     """
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
@@ -59,7 +59,7 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
         return page_text(page.front_matter, body)
 
     salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
-    return writer.write(pages, make_text, lookups.still_hold, salt, progress)
+    return writer.write(pages, make_text, lookups.still_hold, salt, progress, workers)
 
 
 def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:

@@ -19,11 +19,12 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .cache import cached_type, load_value, save_value
 from .model import Entry
 from .outputs import mark, remove_tree, staging_prefix
+from .workers import can_fork, forked_pool
 
 
 @dataclass
@@ -173,11 +174,13 @@ class ContentWriter:
         self._looked_up.append((kind, key, answer))
 
     def write(self, pages: list[Page], make_text: Callable[[Page], str],
-              lookups_hold: Callable[[tuple], bool], salt: str, progress=None) -> WriteResult:
+              lookups_hold: Callable[[tuple], bool], salt: str, progress=None,
+              workers: int = 1) -> WriteResult:
         """Write `pages` into a fresh sibling folder, then swap it for the content folder.
 
         `make_text` gives a page's file text; `lookups_hold` tells whether a kept page's lookups
-        still get the same answers; `salt` stands for everything else a page depends on.
+        still get the same answers; `salt` stands for everything else a page depends on. Pages
+        to make are made by `workers` processes when there are enough of them to pay.
         """
         content_dir = self.content_dir
         paths = [page.path for page in pages]
@@ -187,42 +190,83 @@ class ContentWriter:
         content_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(content_dir, "new"), dir=content_dir.parent))
         records: dict[str, PageRecord] = {}
-        written = 0
         if progress:
             progress.start("render", len(pages))
         try:
             staging.chmod(0o755)
             mark(staging, content_dir)  # the folder is the generator's: later builds may replace it
-            folders: set[Path] = set()
-            for page in pages:
-                target = staging / page.path
-                if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
-                old_file = content_dir / page.path
+            for folder in sorted({(staging / path).parent for path in paths}):
+                folder.mkdir(parents=True, exist_ok=True)
+            to_make: list[tuple[int, str]] = []
+            for number, page in enumerate(pages):
                 key = page.key(salt)
                 old = self.pages.get(page.path)
                 if (old is not None and old.key == key and self.intact(page.path, old)
-                        and lookups_hold(old.looked_up) and _keep(old_file, target)):
+                        and lookups_hold(old.looked_up)
+                        and _keep(content_dir / page.path, staging / page.path)):
                     records[page.path] = old
+                    if progress:
+                        progress.advance()
                 else:
-                    self._looked_up = []
-                    text = make_text(page)
-                    if not (_same_bytes(old_file, text.encode("utf-8")) and _keep(old_file, target)):
-                        _write_page(target, text)
-                        written += 1
-                    records[page.path] = PageRecord(key, tuple(dict.fromkeys(self._looked_up)),
-                                                    _stat_of(target))
-                    self._looked_up = []
-                if progress:
-                    progress.advance()
+                    to_make.append((number, key))
+            written = 0
+            made = self._make_all(pages, [number for number, _ in to_make], make_text, staging,
+                                  workers, progress)
+            for (number, key), (wrote, looked_up, stat) in zip(to_make, made):
+                records[pages[number].path] = PageRecord(key, looked_up, stat)
+                written += wrote
             _swap_in(staging, content_dir)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        self.pages = records
+        self.pages = {path: records[path] for path in paths}
         self._memo, self._memo_now = self._memo_now, {}
         return WriteResult(len(pages), written)
+
+    def _make_all(self, pages: list[Page], numbers: list[int], make_text, staging: Path,
+                  workers: int, progress) -> Iterator[tuple[bool, tuple, tuple]]:
+        """`_make` for each page numbered, in order: here, or in forked workers that share the
+        plan with this process (only page numbers and small results cross between them)."""
+        if workers <= 1 or len(numbers) < POOL_ABOVE or not can_fork():
+            for number in numbers:
+                yield self._make(pages[number], make_text, staging)
+                if progress:
+                    progress.advance()
+            return
+        global _job
+        _job = (self, pages, make_text, staging)
+        try:
+            chunks = [numbers[i:i + CHUNK] for i in range(0, len(numbers), CHUNK)]
+            with forked_pool(min(workers, len(chunks))) as pool:
+                for done in pool.map(_make_chunk, chunks):
+                    yield from done
+                    if progress:
+                        progress.advance(len(done))
+        finally:
+            _job = None
+
+    def _make(self, page: Page, make_text, staging: Path) -> tuple[bool, tuple, tuple]:
+        """Make one page's file in `staging`: (whether its bytes were written afresh, the lookups
+        it made, the file's identity). A file made to the bytes it had is kept as it was."""
+        self._looked_up = []
+        data = make_text(page).encode("utf-8")
+        old_file, target = self.content_dir / page.path, staging / page.path
+        wrote = not (_same_bytes(old_file, data) and _keep(old_file, target))
+        if wrote:
+            _write_page(target, data)
+        looked_up = tuple(dict.fromkeys(self._looked_up))
+        self._looked_up = []
+        return wrote, looked_up, _stat_of(target)
+
+
+POOL_ABOVE = 256  # fewer pages to make than this: not worth starting processes
+CHUNK = 48
+_job: tuple | None = None  # what forked workers make pages from: (writer, pages, make_text, staging)
+
+
+def _make_chunk(numbers: list[int]) -> list[tuple[bool, tuple, tuple]]:
+    writer, pages, make_text, staging = _job
+    return [writer._make(pages[number], make_text, staging) for number in numbers]
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -247,9 +291,8 @@ def _keep(old_file: Path, target: Path) -> bool:
             return False
 
 
-def _write_page(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+def _write_page(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 def _exchange(a: Path, b: Path) -> bool:

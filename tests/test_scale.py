@@ -139,6 +139,29 @@ def test_process_pool_equals_serial(archive, registry, monkeypatch):
     assert len({readout_key(s) for s in sources}) == len(sources)
 
 
+def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path, monkeypatch):
+    """Rendering in forked workers writes the same files and remembers the same lookups; and a
+    build after it that adds a readout equals a fresh one."""
+    from generator import write
+    from generator.write import ContentWriter
+
+    monkeypatch.setattr(write, "POOL_ABOVE", 2)
+    monkeypatch.setattr(write, "CHUNK", 5)
+    here, pooled = tmp_path / "here", tmp_path / "pooled"
+    generate(archive, here, cache_dir=tmp_path / "cache-here", workers=1)
+    generate(archive, pooled, cache_dir=tmp_path / "cache-pooled", workers=2)
+    assert tree(here) == tree(pooled)
+    remembered = [{path: (r.key, r.looked_up) for path, r in
+                   ContentWriter(tmp_path / f"cache-{name}", tmp_path / name).pages.items()}
+                  for name in ("here", "pooled")]
+    assert remembered[0] == remembered[1] and any(v[1] for v in remembered[0].values())
+    write_archive(archive, 1, start=30)
+    report = generate(archive, pooled, cache_dir=tmp_path / "cache-pooled", workers=2)
+    assert 0 < report.pages_written
+    generate(archive, tmp_path / "fresh", cache_dir=None, workers=1)
+    assert tree(tmp_path / "fresh") == tree(pooled)
+
+
 def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, monkeypatch):
     from generator.site import build_site
 

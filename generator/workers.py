@@ -1,0 +1,68 @@
+"""Worker processes of a build: how many, and how they end with the build that started them.
+
+Extraction and page rendering each spread their work over a process pool. Either way a worker
+must never outlive its build: a build killed with -9 cannot shut its pool down, and its workers
+would wait on the task queue forever.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+
+def worker_count() -> int:
+    """Processes to use: $SUMMIT_WORKERS, else one per core (at most eight)."""
+    configured = os.environ.get("SUMMIT_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def die_with(build_pid: int, interval: float = 0.2) -> None:
+    """End this worker as soon as the build that started it is gone (killed with -9, say).
+
+    Its death shows as the worker being re-parented, or as its process id gone.
+    """
+    parent = os.getppid()
+
+    def build_is_gone() -> bool:
+        if os.getppid() != parent:
+            return True
+        try:
+            os.kill(build_pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            pass
+        return False
+
+    def watch() -> None:
+        while not build_is_gone():
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-build", daemon=True).start()
+
+
+def can_fork() -> bool:
+    """Whether workers can start as copies of the build (Linux): they then share what the build
+    has made so far instead of receiving it pickled."""
+    return "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
+        and os.uname().sysname == "Linux"
+
+
+def forked_pool(workers: int, initializer=None, initargs=()) -> ProcessPoolExecutor:
+    """A pool whose workers are forked copies of this process, each ending with it."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_forked, initargs=(os.getpid(), initializer,
+                                                                   initargs))
+
+
+def _start_forked(build_pid: int, initializer, initargs) -> None:
+    die_with(build_pid)
+    if initializer is not None:
+        initializer(*initargs)
