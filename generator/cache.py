@@ -20,6 +20,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from .extract import evidence
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 def _digest_files(paths) -> str:
@@ -254,7 +255,8 @@ class Record:
     """One readout's extraction, as cached: small fields for the report, the rest as JSON text.
 
     `blob` decodes to (Readout, Facts, slug); it stays text until a later stage needs it, so an
-    unchanged re-run never pays for decoding ten thousand readouts.
+    unchanged re-run never pays for decoding ten thousand readouts. The facts hold no evidence:
+    only `summit explain` shows it, and it extracts afresh.
     """
 
     digest: str  # identifies the entry's content: what every page built from it depends on
@@ -277,14 +279,16 @@ class Record:
         return self.loaded
 
     def body(self) -> str:
-        """The record as stored: its key, then its fields as JSON."""
+        """The record as stored: its key, its small fields as JSON, and the blob, apart by tabs
+        (JSON written compactly holds none), so reading the small fields leaves the blob alone."""
         fields = {"sha256": self.sha256, "warnings": list(self.warnings),
-                  "unregistered": list(self.unregistered), "empty": self.empty, "blob": self.blob}
-        return self.key + " " + json.dumps(fields, ensure_ascii=False, sort_keys=True,
-                                           separators=(",", ":"))
+                  "unregistered": list(self.unregistered), "empty": self.empty}
+        return "\t".join((self.key, json.dumps(fields, ensure_ascii=False, sort_keys=True,
+                                                separators=(",", ":")), self.blob))
 
 
 def make_record(readout, facts, slug: str, unregistered, key: str) -> Record:
+    facts = dataclasses.replace(facts, evidence=[])
     record = Record(
         digest="",
         sha256=readout.provenance.sha256,
@@ -300,20 +304,37 @@ def make_record(readout, facts, slug: str, unregistered, key: str) -> Record:
 
 
 def _parse_record(digest: str, body: str) -> Record:
-    key, _, fields = body.partition(" ")
+    key, fields, blob = body.split("\t", 2)
     data = json.loads(fields)
     record = Record(digest, _checked(data["sha256"], str),
                     tuple(_checked(w, str) for w in _checked(data["warnings"], list)),
                     tuple(_checked(n, str) for n in _checked(data["unregistered"], list)),
-                    _checked(data["empty"], bool), _checked(data["blob"], str), key)
+                    _checked(data["empty"], bool), blob, key)
     return record
 
 
+RECENT_NS = 2_000_000_000  # a readout file changed less than this ago is read again next time
+
+
+def file_identity(path: Path | None) -> list[int] | None:
+    """What tells a file changed without reading it: size, times and inode (None: no file)."""
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
 class FactsCache:
-    """Records by readout key, in one file per (code, registry) fingerprint."""
+    """Records by readout key, in one file per (code, registry) fingerprint; and beside them,
+    which readout file (with its sidecar) had which key when last read, so that a file whose
+    size, times and inode are unchanged is not read and hashed again to find its record."""
 
     def __init__(self, folder: Path | None, fingerprint: str):
         self.path = folder / f"facts-{fingerprint[:20]}.jsonl" if folder else None
+        self.sources_path = folder / f"sources-{fingerprint[:20]}.json" if folder else None
         self.folder = folder
         self.records: dict[str, Record] = {}
         found, self.damaged = read_records(self.path)
@@ -325,6 +346,9 @@ class FactsCache:
                 continue
             self.records[record.key] = record
         self.changed = False
+        self.sources, damaged = _load_sources(self.sources_path)
+        self.damaged += damaged
+        self.sources_now: dict[str, list] = {}
 
     def get(self, key: str) -> Record | None:
         return self.records.get(key)
@@ -332,6 +356,26 @@ class FactsCache:
     def put(self, key: str, record: Record) -> None:
         self.records[key] = record
         self.changed = True
+
+    def known_source(self, candidate) -> tuple[str, dict] | None:
+        """(readout key, sidecar fields) of a readout file and sidecar unchanged since they were
+        last read, when its record is here; else None (then read it)."""
+        seen = self.sources.get(candidate.label)
+        if (seen is None or seen[0] != file_identity(candidate.path)
+                or seen[1] != file_identity(candidate.sidecar) or seen[2] not in self.records):
+            return None
+        self.sources_now[candidate.label] = seen
+        return seen[2], seen[3]
+
+    def note_source(self, candidate, identity: tuple, key: str, fields: dict) -> None:
+        """A readout was read: its file and sidecar identities (taken before reading), its key.
+
+        A file changed a moment ago is not noted: file times tick coarsely, so a second edit of
+        the same size within the same tick would keep its identity; such a file is read again."""
+        recent = time.time_ns() - RECENT_NS
+        if any(i is not None and max(i[1], i[2]) >= recent for i in identity):
+            return
+        self.sources_now[candidate.label] = [*identity, key, fields]
 
     def save(self, keep: set[str]) -> None:
         """Keep only the records of readouts still present; drop other fingerprints' files."""
@@ -342,12 +386,27 @@ class FactsCache:
             del self.records[key]
         if self.changed or stale or self.damaged or not self.path.exists():
             write_records(self.path, (self.records[key].body() for key in sorted(self.records)))
-        for other in self.folder.glob("facts-*"):
-            if other != self.path:
+        if self.sources_now != self.sources or not self.sources_path.exists():
+            write_records(self.sources_path, [json.dumps(self.sources_now, ensure_ascii=False,
+                                                         sort_keys=True, separators=(",", ":"))])
+        for other in (*self.folder.glob("facts-*"), *self.folder.glob("sources-*")):
+            if other not in (self.path, self.sources_path):
                 try:
                     other.unlink()
                 except OSError:
                     pass
+
+
+def _load_sources(path: Path | None) -> tuple[dict[str, list], int]:
+    records, damaged = read_records(path)
+    try:
+        sources = json.loads(records[0][1]) if len(records) == 1 else {}
+        if isinstance(sources, dict) and all(isinstance(v, list) and len(v) == 4
+                                             for v in sources.values()):
+            return sources, damaged
+    except ValueError:
+        pass
+    return {}, damaged + 1
 
 
 def readout_key(source) -> str:

@@ -20,8 +20,8 @@ from .model import Entry
 from .outputs import check_output_folders, remove_leftovers
 from .parse import parse
 from .cache import (CacheError, FactsCache, Record, code_fingerprint, data_fingerprint,
-                    default_cache_dir, extraction_fingerprint, load_value, readout_key,
-                    registry_fingerprint, save_value)
+                    default_cache_dir, extraction_fingerprint, file_identity, load_value,
+                    readout_key, registry_fingerprint, save_value)
 from .limits import limit_facts
 from .progress import Progress
 from .pages.addresses import readout_addresses, redirect_addresses, stem_address
@@ -114,27 +114,40 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
                  progress: Progress | None = None) -> list[Reading]:
     """Read every candidate, extract those the cache does not hold; failures go to the report.
 
-    Returns the readouts in candidate order, duplicates and failures left out.
+    A readout file (and sidecar) unchanged since the cache last read it is not read again: the
+    cache knows its key. Returns the readouts in candidate order, duplicates and failures left out.
     """
     registry = getattr(extractor_or_registry, "registry", extractor_or_registry)
     cache = cache or FactsCache(None, "")
-    sources, keys = [], []
+    sources, keys, sidecars = [], [], []
     for candidate in candidates:
+        known = cache.known_source(candidate)
+        if known is not None:
+            sources.append(None)
+            keys.append(known[0])
+            sidecars.append(known[1])
+            continue
+        identity = (file_identity(candidate.path), file_identity(candidate.sidecar))
         try:
             source = read_source(candidate)
         except ReadoutError as exc:
             sources.append(exc)
             keys.append(None)
+            sidecars.append(None)
             continue
+        fields = {"redirect_from": source.overrides.get("redirect_from", []),
+                  "event": source.overrides.get("event")}
         sources.append(source)
         keys.append(readout_key(source))
+        sidecars.append(fields)
+        cache.note_source(candidate, identity, keys[-1], fields)
     missing = [s for s, k in zip(sources, keys) if k is not None and cache.get(k) is None]
     if progress:
         progress.start("extract", len(missing))
     fresh = dict(zip((id(s) for s in missing), extract_all(missing, registry, workers, progress)))
     readings: list[Reading] = []
     seen: dict[str, str] = {}
-    for candidate, source, key in zip(candidates, sources, keys):
+    for candidate, source, key, fields in zip(candidates, sources, keys, sidecars):
         if key is None:
             report.error(source.file, source.reason)
             continue
@@ -156,8 +169,7 @@ def read_entries(candidates: list[Candidate], extractor_or_registry, report: Rep
             report.unregistered[name].add(candidate.label)
         if record.empty:
             report.warn(candidate.label, "no paragraphs of text after the title")
-        readings.append(Reading(candidate.label, record, source.overrides.get("redirect_from", []),
-                                source.overrides.get("event")))
+        readings.append(Reading(candidate.label, record, fields["redirect_from"], fields["event"]))
         report.readouts_extracted += extracted  # of the readouts read: the rest came from the cache
     return readings
 
