@@ -46,7 +46,7 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
     env = environment(lookups, registry)
-    inputs = PlanInputs(archive, registry, lookups, writer, site_url)
+    inputs = PlanInputs(archive, registry, lookups, site_url)
     pages = list(plan_pages(inputs))
     for files in SITE_FILES:
         pages.extend(files(inputs))

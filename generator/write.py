@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .cache import cached_type, load_value, save_value
+from .cache import read_records, write_records
 from .model import Entry
 from .outputs import mark, remove_tree, staging_prefix
 from .workers import can_fork, forked_pool
@@ -95,14 +96,16 @@ def _fingerprint(value, out: list[str]) -> None:
         raise TypeError(f"cannot fingerprint a {kind.__name__} in a page context")
 
 
-@cached_type
 @dataclass
 class PageRecord:
-    """How a page was written last time: its key, what it looked up, and the file's identity."""
+    """How a page was written last time: its key, what it looked up, the file's identity, and
+    the digest of its bytes (which still knows the file when its identity changed: content/
+    restored from a CI cache has new inodes and times)."""
 
     key: str
-    looked_up: tuple  # (kind, key, answer) of each lookup the page made beyond its own context
-    stat: tuple[int, int, int]  # size, mtime_ns, inode
+    looked_up: tuple | list  # (kind, key, answer) of each lookup beyond the page's own context
+    stat: tuple[int, int, int] | list | None  # size, mtime_ns, inode
+    digest: str  # SHA-1 of the file's bytes
 
 
 @dataclass
@@ -119,12 +122,15 @@ def _stat_of(path: Path) -> tuple[int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
+STATE_FORMAT = 2
+
+
 class ContentWriter:
     """Writes a content folder, and keeps what it wrote there for the next build.
 
-    Its state: the pages of the last build (`pages`, with their keys and lookups), the answers
-    the page plan remembered between builds (`recall`/`remember`), and the lookups of the page
-    being made (`note`).
+    Its state: the pages of the last build (`pages`, with their keys, lookups and files), and
+    the lookups of the page being made (`note`). It is stored as plain JSON, so that reading it
+    back costs little next to a build that has nothing to do.
     """
 
     def __init__(self, cache_dir: Path | None, content_dir: Path):
@@ -133,11 +139,8 @@ class ContentWriter:
         if cache_dir:
             where = hashlib.sha1(str(self.content_dir.resolve()).encode()).hexdigest()[:16]
             self.path = Path(cache_dir) / f"render-{where}.json"
-        saved = (load_value(self.path, dict)[0] if self.path else None) or {}
-        self.build: str | None = saved.get("build")
-        self.pages: dict[str, PageRecord] = saved.get("pages", {})
-        self._memo: dict[tuple, tuple[str, object]] = saved.get("memo", {})
-        self._memo_now: dict[tuple, tuple[str, object]] = {}
+        self.build, self.pages = _load_state(self.path)
+        self._refreshed = False
         self._looked_up: list[tuple[str, str, object]] = []
 
     @property
@@ -145,28 +148,35 @@ class ContentWriter:
         return len(self.pages)
 
     def intact(self, path: str, record: PageRecord) -> bool:
-        return _stat_of(self.content_dir / path) == record.stat
+        """The file is the one written last time: the same identity, or else the same bytes."""
+        stat = _stat_of(self.content_dir / path)
+        if stat is None or not record.stat:
+            return False
+        if list(stat) == list(record.stat):
+            return True
+        if stat[0] != record.stat[0] or _file_digest(self.content_dir / path) != record.digest:
+            return False
+        record.stat = stat  # the same bytes under a new identity: known by it from now on
+        self._refreshed = True
+        return True
 
     def unchanged(self, build: str) -> bool:
         """The last build had these very inputs, and what it wrote is still there untouched."""
-        return (
+        same = (
             self.path is not None and self.build == build and bool(self.pages)
             and all(self.intact(path, record) for path, record in self.pages.items())
         )
+        if same and self._refreshed:
+            self.save(build)
+        return same
 
     def save(self, build: str) -> None:
         self.build = build
         if self.path is not None:
-            save_value(self.path, {"build": build, "pages": self.pages, "memo": self._memo})
-
-    def recall(self, key: tuple, signature: str):
-        """What the last build remembered under `key` from the same `signature`, else None."""
-        known = self._memo.get(key)
-        return known[1] if known and known[0] == signature else None
-
-    def remember(self, key: tuple, signature: str, value) -> None:
-        """Keep `value` for the next build; what this build does not remember is forgotten."""
-        self._memo_now[key] = (signature, value)
+            pages = {path: [r.key, r.looked_up, r.stat, r.digest] for path, r in self.pages.items()}
+            write_records(self.path, [json.dumps({"format": STATE_FORMAT, "build": build,
+                                                  "pages": pages}, ensure_ascii=False,
+                                                 separators=(",", ":"))])
 
     def note(self, kind: str, key: str, answer) -> None:
         """The page being made looked `key` up (a name, a label...) and got `answer`: a page kept
@@ -212,19 +222,18 @@ class ContentWriter:
             written = 0
             made = self._make_all(pages, [number for number, _ in to_make], make_text, staging,
                                   workers, progress)
-            for (number, key), (wrote, looked_up, stat) in zip(to_make, made):
-                records[pages[number].path] = PageRecord(key, looked_up, stat)
+            for (number, key), (wrote, looked_up, stat, digest) in zip(to_make, made):
+                records[pages[number].path] = PageRecord(key, looked_up, stat, digest)
                 written += wrote
             _swap_in(staging, content_dir)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         self.pages = {path: records[path] for path in paths}
-        self._memo, self._memo_now = self._memo_now, {}
         return WriteResult(len(pages), written)
 
     def _make_all(self, pages: list[Page], numbers: list[int], make_text, staging: Path,
-                  workers: int, progress) -> Iterator[tuple[bool, tuple, tuple]]:
+                  workers: int, progress) -> Iterator[tuple[bool, tuple, tuple, str]]:
         """`_make` for each page numbered, in order: here, or in forked workers that share the
         plan with this process (only page numbers and small results cross between them)."""
         if workers <= 1 or len(numbers) < POOL_ABOVE or not can_fork():
@@ -245,9 +254,10 @@ class ContentWriter:
         finally:
             _job = None
 
-    def _make(self, page: Page, make_text, staging: Path) -> tuple[bool, tuple, tuple]:
+    def _make(self, page: Page, make_text, staging: Path) -> tuple[bool, tuple, tuple, str]:
         """Make one page's file in `staging`: (whether its bytes were written afresh, the lookups
-        it made, the file's identity). A file made to the bytes it had is kept as it was."""
+        it made, the file's identity, its digest). A file made to the bytes it had is kept as
+        it was."""
         self._looked_up = []
         data = make_text(page).encode("utf-8")
         old_file, target = self.content_dir / page.path, staging / page.path
@@ -256,7 +266,7 @@ class ContentWriter:
             _write_page(target, data)
         looked_up = tuple(dict.fromkeys(self._looked_up))
         self._looked_up = []
-        return wrote, looked_up, _stat_of(target)
+        return wrote, looked_up, _stat_of(target), hashlib.sha1(data).hexdigest()
 
 
 POOL_ABOVE = 256  # fewer pages to make than this: not worth starting processes
@@ -264,9 +274,29 @@ CHUNK = 48
 _job: tuple | None = None  # what forked workers make pages from: (writer, pages, make_text, staging)
 
 
-def _make_chunk(numbers: list[int]) -> list[tuple[bool, tuple, tuple]]:
+def _make_chunk(numbers: list[int]) -> list[tuple[bool, tuple, tuple, str]]:
     writer, pages, make_text, staging = _job
     return [writer._make(pages[number], make_text, staging) for number in numbers]
+
+
+def _load_state(path: Path | None) -> tuple[str | None, dict[str, PageRecord]]:
+    """The last build's fingerprint and pages, when its state file is intact and current."""
+    records, _ = read_records(path)
+    try:
+        saved = json.loads(records[0][1]) if len(records) == 1 else {}
+        if saved.get("format") != STATE_FORMAT:
+            return None, {}
+        return saved["build"], {path: PageRecord(*fields) for path, fields in saved["pages"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None, {}
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha1").hexdigest()
+    except OSError:
+        return None
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

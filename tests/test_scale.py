@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -79,6 +80,58 @@ def test_cache_hit_skips_extraction(archive, tmp_path, monkeypatch):
     write_archive(archive, 1, start=30)
     third = generate(archive, tmp_path / "content", workers=1)
     assert len(calls) == 1 and third.readouts_read == 31
+
+
+def count_reads(monkeypatch) -> list[str]:
+    """Record which readout files the pipeline reads from disk."""
+    calls = []
+    original = pipeline.read_source
+
+    def counting(candidate):
+        calls.append(candidate.label)
+        return original(candidate)
+
+    monkeypatch.setattr(pipeline, "read_source", counting)
+    return calls
+
+
+def test_a_readout_file_unchanged_since_it_was_read_is_not_read_again(archive, tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    monkeypatch.setattr("generator.cache.RECENT_NS", 10 ** 18)  # every file changed a moment ago
+    generate(archive, content, workers=1)
+    reads = count_reads(monkeypatch)
+    generate(archive, content, workers=1)
+    assert len(reads) == 30  # their times may not tell a change yet: read again
+    monkeypatch.setattr("generator.cache.RECENT_NS", 0)
+    reads.clear()
+    generate(archive, content, workers=1)
+    assert len(reads) == 30
+    reads.clear()
+    generate(archive, content, workers=1)
+    assert reads == []
+    changed = sorted(archive.glob("*.txt"))[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA closing line.\n", encoding="utf-8")
+    report = generate(archive, content, workers=1)
+    assert reads == [f"seeds/{changed.name}"] and report.readouts_extracted == 1
+    generate(archive, tmp_path / "fresh", cache_dir=None, workers=1)
+    assert tree(content) == tree(tmp_path / "fresh")
+
+
+def test_content_restored_with_new_file_times_counts_as_unchanged(archive, tmp_path):
+    """content/ brought back from a CI cache has new inodes and times, but the same bytes."""
+    content, kept = tmp_path / "content", tmp_path / "kept"
+    generate(archive, content, workers=1)
+    shutil.copytree(content, kept)
+    shutil.rmtree(content)
+    shutil.copytree(kept, content, copy_function=shutil.copyfile)
+    assert stats(content) != stats(kept)
+    report = generate(archive, content, workers=1)
+    assert report.pages_written == 0 and "render" not in report.timings
+    write_archive(archive, 1, start=30)
+    report = generate(archive, content, workers=1)
+    assert 0 < report.pages_written < report.pages / 2
+    generate(archive, tmp_path / "fresh", cache_dir=None, workers=1)
+    assert tree(content) == tree(tmp_path / "fresh")
 
 
 def test_unchanged_rerun_writes_no_file(archive, tmp_path):

@@ -10,7 +10,7 @@ from typing import Iterator
 from ..link import Archive
 from ..markdown import front_matter
 from ..registry import Registry
-from ..write import ContentWriter, Page
+from ..write import Page
 from .addresses import Lookups
 from .listing import Group
 from .statements import Quote, quotes_by_person, quotes_by_topic
@@ -19,12 +19,11 @@ from .statements import Quote, quotes_by_person, quotes_by_topic
 @dataclass(frozen=True)
 class PlanInputs:
     """What pages are made from: the archive, the registry, the lookups that pages note, and the
-    writer's memory of answers remembered between builds."""
+    site's address."""
 
     archive: Archive
     registry: Registry
     lookups: Lookups
-    memory: ContentWriter
     site_url: str | None = None  # the site's address (SITE_URL), for absolute links; None: relative
 
     @cached_property

@@ -5,7 +5,6 @@ at the same level."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Iterator
 
 from ..link import Event
@@ -48,7 +47,9 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
     pairs = []
     if event.pair:
         pairs = [(event.pair, archive.level_labels.get(event.level), *archive.neighbours(event))]
-    related = _related(entry, inputs)
+    # Related readouts are chosen from these candidates alone: the page depends on them, and
+    # the choosing is left to whoever makes the page (a worker process, in a large build).
+    candidates = archive.related_candidates(entry.slug)
     summit = archive.editions[event.summit] if event.summit else None
 
     def build() -> tuple[str, dict]:
@@ -57,7 +58,7 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
             "facts": entry.facts,
             "title": readout_title(entry),
             "paragraphs": link_first_mentions(entry, inputs.lookups, inputs.registry, root_of(path)),
-            "related": related,
+            "related": archive.score_related(entry.slug, candidates),
             "pairs": pairs,
             "citation": cite(entry, inputs.site_url),
             "search_terms": search_terms(entry, inputs.registry, inputs.lookups),
@@ -67,23 +68,7 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
         }
 
     return Page(path, None, "readout.md.j2", None, build=build,
-                key_inputs=(entry, related, pairs, inputs.site_url, event, summit))
-
-
-def _related(entry: Entry, inputs: PlanInputs) -> list[Entry]:
-    """`archive.related`, remembered between builds: scored again only when its candidates change."""
-    archive = inputs.archive
-    candidates = archive.related_candidates(entry.slug)
-    signature = hashlib.sha1("".join(
-        [entry.content_digest(), *[c.digest or c.content_digest() for c in candidates]]
-    ).encode()).hexdigest()
-    known = inputs.memory.recall(("related", entry.slug), signature)
-    if known is not None and all(s in archive.by_slug for s in known):
-        related = [archive.by_slug[s] for s in known]
-    else:
-        related = archive.score_related(entry.slug, candidates)
-    inputs.memory.remember(("related", entry.slug), signature, [e.slug for e in related])
-    return related
+                key_inputs=(entry, candidates, pairs, inputs.site_url, event, summit))
 
 
 def readout_front_matter(entry: Entry, registry: Registry, event: Event) -> str:
