@@ -72,6 +72,23 @@ def test_a_new_readout_makes_only_changed_pages_and_equals_a_full_build(tmp_path
     assert comparable_site(site) == comparable_site(fresh)
 
 
+def test_a_build_restored_from_a_ci_cache_stays_incremental(tmp_path):
+    """CI brings content/, site/ and the cache folder back with new inodes and times: the files
+    are known by their bytes, so adding a readout still makes only the pages it changes."""
+    seeds = seeds_in(tmp_path)
+    built, saved = tmp_path / "built", tmp_path / "saved"
+    assert summit_build(seeds, built) is None
+    shutil.copytree(built, saved)
+    shutil.rmtree(built)
+    shutil.copytree(saved, built, copy_function=shutil.copyfile)  # new inodes, new times
+    (seeds / "zz-talks-again.txt").write_text(another_account(), encoding="utf-8")
+    incremental = summit_build(seeds, built)
+    assert incremental, summit_build.full_because
+    made, pages = map(int, incremental.groups())
+    assert 0 < made < pages / 2
+    assert comparable_site(built / "site") == comparable_site(full_build(seeds, tmp_path / "fresh"))
+
+
 def test_a_removed_readout_or_a_lost_anchor_makes_a_full_build(tmp_path):
     """A page gone may be linked from a page kept; a paragraph gone, linked to by its anchor."""
     seeds = seeds_in(tmp_path)
