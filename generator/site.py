@@ -18,7 +18,9 @@ killed deletes it first, so the next build is a full one.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import gc
 import hashlib
 import json
 import logging
@@ -63,6 +65,7 @@ def build_site(config: Path, content: Path, site: Path, site_url: str | None = N
     except (MkDocsException, OSError) as exc:
         print(f"summit: site build failed: {exc}", file=sys.stderr)
         return False
+    _give_back_memory()  # Pagefind's peak is the build's: MkDocs' pages are not needed by then
     if not index_search(site):
         return False
     _save_state(state_path, state)
@@ -261,6 +264,16 @@ def _inputs_fingerprint(config: Path, cfg) -> str:
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     digest.update("\n".join(packages).encode())
     return digest.hexdigest()
+
+
+def _give_back_memory() -> None:
+    """Free what MkDocs left behind and hand the freed heap back to the system (glibc keeps it
+    otherwise), so this process stays small while Pagefind, a process of its own, indexes."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory stays with this process
+        pass
 
 
 def _state_path(cache_dir: Path | None, site: Path) -> Path | None:
