@@ -78,6 +78,7 @@ def timed(args: list[str], env: dict | None = None) -> tuple[float, float]:
     for thread in threads:
         thread.join()
     timed.tree_mb = peak[0] / 1024
+    timed.output = b"".join(chunks["out"]).decode(errors="replace")
     process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
     if process.returncode:
@@ -171,15 +172,24 @@ def bench(n: int, work: Path) -> dict:
     summit = [py, "-m", "generator"]
     common = ["--seeds", str(seeds), "--content", str(content), "--cache", str(cache), "--quiet"]
     result: dict = {"n": n}
+    stages: dict[str, list[str]] = {}  # what each stage reported of its own timings
+
+    def stage(name: str, args: list[str]) -> tuple[float, float]:
+        took = timed(args)
+        stages[name] = [line for line in timed.output.splitlines()
+                        if line.startswith(("time:", "site written", "readouts:"))]
+        return took
+
     print(f"[{n}] generate (cold)", flush=True)
-    result["generate_s"], result["generate_mb"] = timed([*summit, "generate", *common])
+    result["generate_s"], result["generate_mb"] = stage("generate", [*summit, "generate", *common])
     print(f"[{n}] generate (unchanged)", flush=True)
-    result["rerun_s"], result["rerun_mb"] = timed([*summit, "generate", *common])
+    result["rerun_s"], result["rerun_mb"] = stage("rerun", [*summit, "generate", *common])
     write_archive(seeds, 1, start=n)
     print(f"[{n}] generate (one readout added)", flush=True)
-    result["add_one_s"], result["add_one_mb"] = timed([*summit, "generate", *common])
+    result["add_one_s"], result["add_one_mb"] = stage("add_one", [*summit, "generate", *common])
     print(f"[{n}] summit build (strict MkDocs)", flush=True)
-    result["site_s"], result["site_mb"] = timed(
+    result["site_s"], result["site_mb"] = stage(
+        "site",
         [*summit, "build", *common, "--site", str(site), "--config", str(CONFIG)])
     print(f"[{n}] bare mkdocs build (floor)", flush=True)
     result["floor_s"], result["floor_mb"] = timed(
@@ -187,11 +197,13 @@ def bench(n: int, work: Path) -> dict:
     result["site_ratio"] = result["site_s"] / result["floor_s"]
     write_archive(seeds, 1, start=n + 1)
     print(f"[{n}] one readout added: summit build, incremental", flush=True)
-    result["build_add_one_s"], result["build_add_one_mb"] = timed(
+    result["build_add_one_s"], result["build_add_one_mb"] = stage(
+        "build_add_one",
         [*summit, "build", *common, "--site", str(site), "--config", str(CONFIG)])
     print(f"[{n}] one readout added: summit build, cold", flush=True)
     cold = work / "cold"
-    result["build_cold_s"], result["build_cold_mb"] = timed(
+    result["build_cold_s"], result["build_cold_mb"] = stage(
+        "build_cold",
         [*summit, "build", "--seeds", str(seeds), "--content", str(cold / "content"),
          "--site", str(cold / "site"), "--config", str(CONFIG), "--no-cache", "--quiet"])
     result["build_cold_tree_mb"] = timed.tree_mb
@@ -207,6 +219,7 @@ def bench(n: int, work: Path) -> dict:
     result["peak_mb"] = max(v for k, v in result.items() if k.endswith("_mb") and k not in (
         "content_mb", "site_mb_disk", "build_cold_tree_mb"))
     result["date"] = dt.date.today().isoformat()
+    result["stages"] = stages
     return result
 
 
