@@ -64,13 +64,13 @@ class PeopleExtractor:
         if not announced:
             unnamed = self._unnamed_principal(ctx, publisher_country, principals, warnings)
             if unnamed is not None:
-                if unnamed.id not in mentions.found:
-                    mentions.add(unnamed.id, unnamed.name, True, self.registry.home(unnamed, ctx.day),
-                                 unnamed.title_on(ctx.day), -1, -1, "office-holder that day")
-                    mentions.spans[unnamed.id] = []
-                given[unnamed.id] = (PRINCIPAL, "unnamed office-holder of the publishing government",
-                                     ctx.text.title if self.lexicon.unnamed_office.search(ctx.text.title)
-                                     else ctx.text.lead)
+                self._add_office_holder(ctx, given, unnamed, "unnamed office-holder of the "
+                                        "publishing government", ctx.text.title if
+                                        self.lexicon.unnamed_office.search(ctx.text.title)
+                                        else ctx.text.lead)
+            speaking = self._office_speaking(ctx, publisher_country or place_country, principals)
+            if speaking is not None and speaking[0].id not in given:
+                self._add_office_holder(ctx, given, *speaking)
             _own_officials(mentions, given, publisher_country or place_country)
         return self._result(ctx, mentions, given, warnings)
 
@@ -92,6 +92,30 @@ class PeopleExtractor:
         unregistered = [f.name for f in mentions.found.values() if not f.registered]
         return PeopleResult(participants, mentioned, unregistered, warnings,
                             {k: v for k, v in mentions.spans.items() if v}, evidence)
+
+    def _add_office_holder(self, ctx: Context, given, person, rule: str, quote: str) -> None:
+        """A principal the text names by office only: the registered holder that day."""
+        mentions = ctx.mentions
+        if person.id not in mentions.found:
+            mentions.add(person.id, person.name, True, self.registry.home(person, ctx.day),
+                         person.title_on(ctx.day), -1, -1, "office-holder that day")
+            mentions.spans[person.id] = []
+        given[person.id] = (PRINCIPAL, rule, quote)
+
+    def _office_speaking(self, ctx: Context, home_country: str | None, principals):
+        """A transcript's turns labelled by an office alone ("PRIME MINISTER:"): that day's holder
+        of the office in the government whose transcript it is - the publisher's, else the
+        host's. (person, rule, label), or None."""
+        if home_country is None:
+            return None
+        for label, _ in ctx.text.speaker_labels:
+            office = self.lexicon.titles_folded.get(label.lower())
+            if office in self.registry.unnamed_offices:
+                person = unnamed_office_holder_applies(ctx.day, home_country, self.registry,
+                                                       office, sorted(principals))
+                if person is not None:
+                    return person, "office-holder speaking in the transcript", label
+        return None
 
     def _unnamed_principal(self, ctx: Context, publisher_country, principals, warnings):
         """ "The Prime Minister spoke to …": the publishing government's office-holder that day.
