@@ -79,8 +79,10 @@ def parse(source: SourceText) -> Readout:
         elif TIME_LINE.match(line):
             if previous is not None and len(head_candidates) > 1:  # the title stays the title
                 place_line = head_candidates.pop()
-        elif _is_body(line) or _continues(lines, index) or line.endswith(":"):
-            break  # a line introducing what follows ("… provided the following readout:") is body
+        elif _is_body(line) or _continues(lines, index) or line.endswith((":", ",")):
+            # a line introducing what follows ("… provided the following readout:") is body, and
+            # so is a speech's salutation ("Your Excellency President X, …, ladies and gentlemen,")
+            break
         elif _BYLINE.match(line):
             masthead.append(line)  # a reporter's byline is never the title
         else:

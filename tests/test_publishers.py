@@ -68,6 +68,17 @@ def test_each_shape_names_its_publisher(extractor, text, publisher, strategy):
     assert publisher_of(extractor, text)[:2] == (publisher, strategy)
 
 
+def test_a_title_shape_naming_another_sides_leader_names_no_publisher(extractor):
+    """'Remarks by President …' is the White House's shape, but not when the President is
+    another country's registered leader; a readout of the publisher's own leader's calls with
+    foreign leaders still is."""
+    assert publisher_of(extractor, "Remarks by President Ramaphosa at the Summit\n\n" + BODY)[0] is None
+    assert publisher_of(extractor, "Remarks by President Biden at the Summit\n\n" + BODY)[0] == \
+        "The White House"
+    assert publisher_of(extractor, "Readout of the President's Call with President Ramaphosa\n\n"
+                        + BODY)[0] == "The White House"
+
+
 def test_source_address_names_the_longest_matching_domain(extractor):
     found = publisher_of(extractor, "Talks\n\n" + BODY, url="https://www.fmprc.gov.cn/eng/x.html")
     assert found[:2] == (MFA, "publisher of source address")

@@ -30,13 +30,23 @@ class PeopleResult:
 
 def _own_officials(mentions: Mentions, given, publisher_country: str | None) -> None:
     """A participant named with no country ("Defense Secretary Leon Panetta") is the publishing
-    government's own (or, when that is not known, the host's: "President X received Prime
-    Minister Y at La Moneda Palace"): readouts name their own officials without a nationality.
-    A moderator speaks for no side."""
+    government's own: readouts name their own officials without a nationality. A moderator
+    speaks for no side."""
     for key, (_, rule, _) in given.items():
         person = mentions.found[key]
         if person.country is None and not person.registered and rule != MODERATING:
             person.country = publisher_country
+
+
+def _host_named_without_country(mentions: Mentions, given, host: str) -> None:
+    """With no publisher known: the one principal named without a country, at a place in a
+    country no other principal is from, is the host ("President Gabriel Boric received Prime
+    Minister Chris Hipkins of New Zealand at La Moneda Palace"). With several such principals
+    (leaders addressed at a summit) nothing tells which is the host."""
+    principals = [mentions.found[k] for k, (role, _, _) in given.items() if role == PRINCIPAL]
+    without = [p for p in principals if p.country is None and not p.registered]
+    if len(without) == 1 and host not in {p.country for p in principals}:
+        without[0].country = host
 
 
 class PeopleExtractor:
@@ -56,7 +66,8 @@ class PeopleExtractor:
         """Everyone named in the readout, with the role the text gives them and why.
 
         `place_country` is the country the event took place in: when the publisher is not
-        known, the people named there without a country are taken to be its own."""
+        known, it tells whose office-holder a transcript's "PRIME MINISTER:" is, and who the host
+        named without a country is."""
         mentions = ctx.mentions
         warnings: list[str] = []
         given = {} if announced else assign_roles(ctx)
@@ -71,7 +82,9 @@ class PeopleExtractor:
             speaking = self._office_speaking(ctx, publisher_country or place_country, principals)
             if speaking is not None and speaking[0].id not in given:
                 self._add_office_holder(ctx, given, *speaking)
-            _own_officials(mentions, given, publisher_country or place_country)
+            _own_officials(mentions, given, publisher_country)
+            if publisher_country is None and place_country:
+                _host_named_without_country(mentions, given, place_country)
         return self._result(ctx, mentions, given, warnings)
 
     def _result(self, ctx: Context, mentions: Mentions, given, warnings) -> PeopleResult:

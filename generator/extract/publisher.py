@@ -78,8 +78,21 @@ def publisher_contact_address(readout: Readout, registry: Registry) -> Finding |
 
 
 def publisher_title_shape(readout: Readout, registry: Registry) -> Finding | None:
-    publisher = registry.publisher_by_shape("title_shapes", readout.title or "")
-    return Finding(publisher, readout.title) if publisher else None
+    """A title only one office writes ("Remarks by President …"), unless the leader it goes on to
+    name is registered for another side only: "Remarks by President Ramaphosa at the BRICS
+    Summit" is not the White House's."""
+    title = readout.title or ""
+    publisher = registry.publisher_by_shape("title_shapes", title)
+    if publisher is None:
+        return None
+    shape = next(m for m in (p.search(title) for p in publisher.title_shapes) if m)
+    named = re.match(r"\s+([^\W\d_][\w'’-]*)", title[shape.end():])
+    sides = {side for person in registry.people.values()
+             if named and person.surname == named.group(1)
+             for side in (person.country, person.organization) if side}
+    if sides and publisher.country not in sides:
+        return None
+    return Finding(publisher, title)
 
 
 def publisher_date_line_style(readout: Readout, registry: Registry) -> Finding | None:
