@@ -25,7 +25,7 @@ def _sentence_break() -> re.Pattern:
     nor after a time followed by its time zone ("2:30 p.m. JST"), nor after the number of a
     numbered paragraph."""
     months = sorted(name.capitalize() for name in words().abbreviations if name in words().months)
-    address = sorted({h.split()[-1][:-1] for h in load_name_words().honorifics if h.endswith(".")})
+    address = sorted({w[:-1] for h in load_name_words().honorifics for w in h.split() if w.endswith(".")})
     written = [re.escape(a) for a in (*months, *address) if a not in _ABBREVIATIONS]
     not_after = "".join(rf"(?<!\b{a}\.)" for a in (*_ABBREVIATIONS, *written))
     zone_after_time = r"(?!(?<=[ap]\.m\.)\s+[A-Z]{2,4}\b)"  # "2:30 p.m. JST" goes on
