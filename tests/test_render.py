@@ -279,3 +279,18 @@ def test_unsafe_ids_are_refused(tmp_path, registry):
     with pytest.raises(ValueError, match="cannot be used as a page name"):
         render_content(build_archive(entries, registry), registry, tmp_path / "content")
     assert not (tmp_path / "content").exists()
+
+
+def test_leader_page_says_which_side_an_office_spoke_for(tmp_path):
+    """Donald Tusk, of Poland, spoke for the European Union as President of the European
+    Council: his page's offices say so."""
+    from generator.registry import load_registry
+
+    registry = load_registry()
+    tusk = ("donald-tusk", "Donald Tusk", "European Union", "President of the European Council")
+    abe = ("shinzo-abe", "Shinzo Abe", "Japan", "Prime Minister")
+    entries = [build_entry("abe-tusk", D(2017, 3, 21), principals=[abe, tusk], format="meeting")]
+    render_content(build_archive(entries, registry), registry, tmp_path / "content")
+    page = (tmp_path / "content" / "leaders" / "donald-tusk.md").read_text(encoding="utf-8")
+    assert "| President of the European Council (for European Union) |" in page
+    assert re.search(r"^\| Prime Minister \| 16 November 2007 \|", page, re.M)
