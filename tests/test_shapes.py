@@ -48,12 +48,15 @@ def test_shape(extractor, name):
         "attendees": [p.name for p in facts.participants if p.role == "attendee"],
         "countries": facts.countries,
         "mentioned": [m.name for m in facts.mentioned],
+        "titles": {p.name: p.title for p in facts.participants},
     }
     for field, value in expected.items():
         if field == "shape":
             continue
         if field in ("principals", "attendees"):
             assert sorted(found[field]) == sorted(value), (field, expected["shape"])
+        elif field == "titles":  # the titles of the participants listed
+            assert {n: found[field].get(n) for n in value} == value, (field, expected["shape"])
         else:
             assert found[field] == value, (field, expected["shape"])
 
