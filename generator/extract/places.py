@@ -107,6 +107,25 @@ def dateline_city(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
     return Finding(_display(place), text.dateline.text)
 
 
+def place_line_in_head(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
+    """A line above the text that is only a registered place: "The Kremlin, Moscow" under the
+    date, as the Kremlin prints where each event took place."""
+    for line in text.readout.masthead:
+        parts = [re.sub(r"^the\s+", "", part.strip(), flags=re.I) for part in line.split(",")]
+        places = []
+        for part in parts:
+            found = lexicon.places.find(part)
+            if not (found and found[0].start == 0 and found[0].end == len(part)) \
+                    and part not in lexicon.country_names:
+                places = []
+                break
+            places += [found[0].value] if found else []
+        if places:
+            venue = next((p for p in places if _is_venue(p)), places[0])
+            return Finding(_display(venue), line)
+    return None
+
+
 def place_of_meeting_in_opening_paragraph(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
     return _located(text.lead_paragraph, lexicon, _LOCATIVE)
 

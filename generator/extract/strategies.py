@@ -56,12 +56,14 @@ FORMAT = (
 )
 
 # The venue or the city of the event itself: a transcript's venue line, the venue or city the
-# lead puts the event in, a venue in the first sentences, the dateline's city; then weaker shapes.
+# lead puts the event in, a venue in the first sentences, a head line that is only a place, the
+# dateline's city; then weaker shapes.
 LOCATION = (
     places.venue_line_of_transcript,
     places.venue_in_opening_sentence,
     places.place_of_meeting_in_opening_sentence,
     places.venue_in_opening_sentences,
+    places.place_line_in_head,
     places.dateline_city,
     places.place_of_meeting_in_opening_paragraph,
     places.place_the_speakers_are_in,
