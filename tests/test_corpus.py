@@ -6,27 +6,21 @@ CI sets it), when they fail: a gate that silently skips is no gate. The floors a
 corpus_floors.yml, the same file `summit eval --floors` reads.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
 from generator.evaluate import Evaluation, evaluate, load_floors
 from generator.registry import load_registry
+from devcorpus import CORPUS, require_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("SUMMIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 FLOORS = load_floors(Path(__file__).with_name("corpus_floors.yml"))
 
 
 @pytest.fixture(scope="module")
 def result():
-    if not (CORPUS / "gold").is_dir():
-        reason = f"development corpus not found at {CORPUS} (set SUMMIT_CORPUS)"
-        if os.environ.get("SUMMIT_REQUIRE_CORPUS"):
-            pytest.fail(reason + "; SUMMIT_REQUIRE_CORPUS is set, so the corpus tests must run")
-        pytest.skip(reason)
-    return evaluate(CORPUS, CORPUS / "gold", load_registry())
+    corpus = require_corpus()
+    return evaluate(corpus, corpus / "gold", load_registry())
 
 
 def test_every_field_has_a_floor():

@@ -7,8 +7,6 @@ says who published each readout.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +15,8 @@ from generator.model import Provenance, SourceText
 from generator.parse import parse
 from generator.registry import RegistryError, load_registry
 from generator.sources import Candidate, read_source
+from devcorpus import require_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("SUMMIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 MFA = "Ministry of Foreign Affairs of the People's Republic of China"
 
 
@@ -157,11 +154,7 @@ CORPUS_FLOOR = 30  # of 37 readouts named; none may be named wrongly
 
 
 def test_corpus_publishers():
-    files = sorted(CORPUS.glob("*.txt"))
-    if not files:
-        if os.environ.get("SUMMIT_REQUIRE_CORPUS"):
-            pytest.fail(f"development corpus not found at {CORPUS}")
-        pytest.skip(f"development corpus not found at {CORPUS}")
+    files = sorted(require_corpus().glob("*.txt"))
     extractor = Extractor(load_registry())
     named, wrong = 0, []
     for path in files:

@@ -6,7 +6,6 @@ it, the speakers extraction gave, and whether that is right - labels, never the 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -18,9 +17,8 @@ from generator.model import Provenance, Readout
 from generator.parse import parse, read_dateline
 from generator.registry import RegistryError, load_registry
 from generator.sources import find_readouts, read_source
+from devcorpus import require_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("SUMMIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 LABELS = Path(__file__).with_name("statement_labels.yml")
 PRECISION_FLOOR = 0.9
 LABELLED_AT_LEAST = 60
@@ -204,12 +202,7 @@ def corpus_attributions(corpus: Path) -> dict[tuple[str, int], tuple[tuple[str, 
 
 @pytest.fixture(scope="module")
 def attributions():
-    if not (CORPUS / "gold").is_dir():
-        reason = f"development corpus not found at {CORPUS} (set SUMMIT_CORPUS)"
-        if os.environ.get("SUMMIT_REQUIRE_CORPUS"):
-            pytest.fail(reason + "; SUMMIT_REQUIRE_CORPUS is set, so the corpus tests must run")
-        pytest.skip(reason)
-    return corpus_attributions(CORPUS)
+    return corpus_attributions(require_corpus())
 
 
 def test_statement_precision_on_hand_marked_corpus_attributions(attributions):
