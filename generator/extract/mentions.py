@@ -418,15 +418,12 @@ class MentionFinder:
     def _past_institution(self, full: str, position: int) -> int | None:
         """Past an institution's name that an office is of ("Secretary-General of the Mekong River
         Commission, Dr. X"): capitalised words up to a word that heads institutions; else None."""
-        for words in _CAPITALISED_WORDS.finditer(full, position, min(len(full), position + 80)):
-            if words.start() != position:
-                return None
-            last = words.group(0).split()
-            heads = [i for i, word in enumerate(last) if word in self.institution_heads]
-            if not heads:
-                return None
-            return position + len(" ".join(last[:heads[-1] + 1]))
-        return None
+        words = _CAPITALISED_WORDS.match(full, position, min(len(full), position + 80))
+        if words is None:
+            return None
+        heads = [position + word.end() for word in re.finditer(r"\S+", words.group(0))
+                 if word.group(0) in self.institution_heads]
+        return heads[-1] if heads else None
 
     def _past_postnominals(self, full: str, position: int) -> int:
         """Past letters after a name ("Anthony Albanese MP, …"): where what follows the name begins."""

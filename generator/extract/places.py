@@ -111,19 +111,25 @@ def place_line_in_head(text: ReadoutText, lexicon: Lexicon) -> Finding | None:
     """A line above the text that is only a registered place: "The Kremlin, Moscow" under the
     date, as the Kremlin prints where each event took place."""
     for line in text.readout.masthead:
-        parts = [re.sub(r"^the\s+", "", part.strip(), flags=re.I) for part in line.split(",")]
-        places = []
-        for part in parts:
-            found = lexicon.places.find(part)
-            if not (found and found[0].start == 0 and found[0].end == len(part)) \
-                    and part not in lexicon.country_names:
-                places = []
-                break
-            places += [found[0].value] if found else []
+        places = _places_making_up(line, lexicon)
         if places:
             venue = next((p for p in places if _is_venue(p)), places[0])
             return Finding(_display(venue), line)
     return None
+
+
+def _places_making_up(line: str, lexicon: Lexicon) -> list | None:
+    """The registered places a line is made of, parts apart by commas ("The Kremlin, Moscow");
+    a country may stand among them. None when any part is something else."""
+    places = []
+    for part in line.split(","):
+        part = re.sub(r"^the\s+", "", part.strip(), flags=re.I)
+        found = lexicon.places.find(part)
+        if found and found[0].start == 0 and found[0].end == len(part):
+            places.append(found[0].value)
+        elif part not in lexicon.country_names:
+            return None
+    return places
 
 
 def place_of_meeting_in_opening_paragraph(text: ReadoutText, lexicon: Lexicon) -> Finding | None:

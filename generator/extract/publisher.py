@@ -87,11 +87,11 @@ def publisher_title_shape(readout: Readout, registry: Registry) -> Finding | Non
         return None
     shape = next(m for m in (p.search(title) for p in publisher.title_shapes) if m)
     named = re.match(r"\s+([^\W\d_][\w'’-]*)", title[shape.end():])
-    sides = {side for person in registry.people.values()
-             if named and person.surname == named.group(1)
-             for side in (person.country, person.organization) if side}
-    if sides and publisher.country not in sides:
-        return None
+    if named:
+        sides = {side for person in registry.people.values() if person.surname == named.group(1)
+                 for side in (person.country, person.organization) if side}
+        if sides and publisher.country not in sides:
+            return None
     return Finding(publisher, title)
 
 
