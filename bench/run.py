@@ -146,19 +146,22 @@ def folder_bytes(folder: Path) -> int:
 def search_payload(site: Path) -> tuple[int, str]:
     """Bytes a reader's first search query downloads, and what they are.
 
-    With Pagefind (site/pagefind/): its entry file, its loader, the WebAssembly, the metadata, the
-    largest index chunk (a query loads one per term; the largest is the worst case) and the
-    filter files. Else MkDocs' search: the lunr index (search/search_index.json) in one piece.
+    With Pagefind (site/pagefind/, in bundles the Search page merges): the list of bundles, the
+    first bundle's loader and WebAssembly, and of every bundle its entry file, its metadata, its
+    largest index chunk (a query loads one per term and bundle; the largest is the worst case)
+    and its filter files. Else MkDocs' search: the lunr index (search/search_index.json) whole.
     """
     pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        files = [pagefind / "pagefind-entry.json", pagefind / "pagefind.js"]
-        files += sorted(pagefind.glob("wasm.*.pagefind"))[:1]
-        files += sorted(pagefind.glob("pagefind.*.pf_meta"))
-        chunks = sorted(pagefind.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
-        files += chunks[-1:]
-        files += sorted(pagefind.glob("filter/*.pf_filter"))
-        return sum(f.stat().st_size for f in files if f.is_file()), "pagefind"
+    if (pagefind / "bundles.json").is_file():
+        bundles = [pagefind / b["path"] for b in json.loads((pagefind / "bundles.json").read_text())]
+        files = [pagefind / "bundles.json"]
+        if bundles:
+            files += [bundles[0] / "pagefind.js", *sorted(bundles[0].glob("wasm.*.pagefind"))[:1]]
+        for bundle in bundles:
+            files += [bundle / "pagefind-entry.json", *bundle.glob("pagefind.*.pf_meta")]
+            files += sorted(bundle.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)[-1:]
+            files += sorted(bundle.glob("filter/*.pf_filter"))
+        return sum(f.stat().st_size for f in files if f.is_file()), f"pagefind, {len(bundles)} bundles"
     index = site / "search" / "search_index.json"
     return (index.stat().st_size if index.is_file() else 0), "lunr"
 

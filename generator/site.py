@@ -13,7 +13,8 @@ against the anchors those had. The result is the same, byte for byte, as a full 
 same content (tests/test_site_incremental.py builds both ways and compares).
 
 The state of the last build that succeeded lives in the cache folder; a build that fails or is
-killed deletes it first, so the next build is a full one.
+killed deletes it first, so the next build is a full one. The search index is made in bundles
+that are kept when what search reads of their pages did not change (searchindex.py).
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -37,12 +36,9 @@ from .cache import code_fingerprint, read_records, write_records
 from .feeds import feed_updated
 from .outputs import mark
 from .pages.addresses import feed_path
+from .searchindex import SEARCH_PAGES, index_search, page_record
 
-SEARCH_BUNDLE = "pagefind"  # site/pagefind/: the index the Search page's script asks
-# Only a readout's own page holds a data-pagefind-body element (templates/readout.md.j2); Pagefind
-# reads just those files instead of parsing every page of the site to find out.
-SEARCH_PAGES = "readouts/*/index.html"
-STATE_FORMAT = "1"
+STATE_FORMAT = "2"
 
 
 def build_site(config: Path, content: Path, site: Path, site_url: str | None = None,
@@ -66,12 +62,14 @@ def build_site(config: Path, content: Path, site: Path, site_url: str | None = N
         print(f"summit: site build failed: {exc}", file=sys.stderr)
         return False
     _give_back_memory()  # Pagefind's peak is the build's: MkDocs' pages are not needed by then
-    if not index_search(site):
+    store = state_path.with_name(state_path.stem.replace("site-", "search-")) if state_path else None
+    bundles = index_search(site, state.search, store)
+    if bundles is None:
         return False
     _save_state(state_path, state)
     how = (f"{state.made} of {len(state.anchors)} pages made again" if state.incremental
            else f"a full build: {state.full_because}")
-    print(f"site written to {site} ({how})")
+    print(f"site written to {site} ({how}; search: {bundles} of its bundles indexed again)")
     return True
 
 
@@ -83,6 +81,7 @@ class SiteState:
     inputs: str
     files: dict[str, list] = field(default_factory=dict)  # path → [size, mtime_ns, inode, digest]
     anchors: dict[str, list[str]] = field(default_factory=dict)  # Markdown page → its ids
+    search: dict[str, list[str]] = field(default_factory=dict)  # readout page → page_record
     incremental: bool = False  # this build kept pages of the last
     full_because: str = ""  # why it did not, when it did not
     made: int = 0  # Markdown pages MkDocs made in this build
@@ -178,7 +177,7 @@ class PageKeeper:
         self.changed = changed
         self.state = SiteState(self.inputs, self.files, incremental=changed is not None,
                                full_because=full_because)
-        self.kept: set[str] = set()
+        self.kept: dict[str, str] = {}  # Markdown page kept → its HTML page
 
     def on_files(self, files, config):
         if self.changed is None:
@@ -189,7 +188,7 @@ class PageKeeper:
             modified = (file.src_uri in self.changed if from_content else False) \
                 or not os.path.isfile(file.abs_dest_path)
             if not modified and file.is_documentation_page():
-                self.kept.add(file.src_uri)
+                self.kept[file.src_uri] = file.dest_uri
             file.is_modified = (lambda modified=modified: modified)
         return files
 
@@ -218,11 +217,17 @@ class PageKeeper:
 
     def on_post_page(self, output, page, config):
         page.content = None  # written: this page's HTML can go
+        if SEARCH_PAGES.fullmatch(page.file.dest_uri):
+            record = page_record(output)
+            if record:
+                self.state.search[page.file.dest_uri] = record
         return output
 
     def on_post_build(self, config):
-        for src_uri in self.kept:
+        for src_uri, dest_uri in self.kept.items():
             self.state.anchors[src_uri] = self.previous.anchors.get(src_uri, [])
+            if dest_uri in self.previous.search:
+                self.state.search[dest_uri] = self.previous.search[dest_uri]
 
     def on_startup(self, command, dirty):
         self._spool_dir = tempfile.TemporaryDirectory(prefix="summit-pages-")
@@ -290,13 +295,14 @@ def _load_state(path: Path | None) -> SiteState | None:
         return None
     try:
         data = json.loads(records[0][1])
-        return SiteState(data["inputs"], data["files"], data["anchors"])
+        return SiteState(data["inputs"], data["files"], data["anchors"], data["search"])
     except (ValueError, KeyError, TypeError):
         return None
 
 
 def _save_state(path: Path | None, state: SiteState) -> None:
-    data = {"inputs": state.inputs, "files": state.files, "anchors": state.anchors}
+    data = {"inputs": state.inputs, "files": state.files, "anchors": state.anchors,
+            "search": state.search}
     write_records(path, [json.dumps(data, ensure_ascii=False, sort_keys=True,
                                     separators=(",", ":"))])
 
@@ -341,28 +347,3 @@ def archive_date(content: Path):
         yield
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
-
-
-def index_search(site: Path) -> bool:
-    """Run Pagefind (the binary from the `pagefind[bin]` package) over the built readout pages.
-
-    Pagefind indexes what a page's data-pagefind-body element holds (readouts: see
-    templates/readout.md.j2) and writes a split index that a browser fetches piece by piece.
-    """
-    bundle = Path(site) / SEARCH_BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # no index chunks of an earlier build linger
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", SEARCH_BUNDLE,
-             "--glob", SEARCH_PAGES,
-             "--exclude-selectors", ".headerlink", "--quiet"],  # no "¶" of heading permalinks
-            capture_output=True, text=True, timeout=1800,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        print(f"summit: search index failed: {exc}", file=sys.stderr)
-        return False
-    if result.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
-        print(f"summit: search index failed (is the `pagefind[bin]` package installed?):\n"
-              f"{result.stdout}{result.stderr}", file=sys.stderr)
-        return False
-    return True

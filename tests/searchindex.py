@@ -2,8 +2,8 @@
 
 Pagefind (1.5) writes each filter's values in an arbitrary order from run to run, and names its
 filter files (and its metadata file, which lists them, and pagefind-entry.json, which names that)
-by hashes of their bytes (Pagefind issue #638). Its other files are byte-stable. Those few files
-are compared decoded here: gzip, then Pagefind's signature, then CBOR (RFC 8949), read by the
+by hashes of their bytes (Pagefind issue #638). Its other files are byte-stable. Those few files,
+in each bundle of the index (generator/searchindex.py), are compared decoded here: gzip, then Pagefind's signature, then CBOR (RFC 8949), read by the
 small decoder below, each filter's values sorted; every other file byte for byte.
 """
 
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 SIGNATURE = b"pagefind_dcd"
-UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\..*\.pf_meta|pagefind-entry\.json)\Z")
+UNSTABLE = re.compile(r"pagefind/[^/]+/(filter/.*|pagefind\..*\.pf_meta|pagefind-entry\.json)\Z")
 
 
 def comparable_site(site: Path, skip=frozenset()) -> dict[str, object]:
@@ -30,8 +30,13 @@ def comparable_site(site: Path, skip=frozenset()) -> dict[str, object]:
 
 
 def search_metadata(site: Path) -> dict:
-    """Pagefind's metadata with each filter file it names in place of its hash, values sorted."""
-    bundle = site / "pagefind"
+    """Each bundle's Pagefind metadata with each filter file it names in place of its hash,
+    values sorted."""
+    return {bundle.parent.name: bundle_metadata(bundle.parent)
+            for bundle in sorted((site / "pagefind").glob("*/pagefind-entry.json"))}
+
+
+def bundle_metadata(bundle: Path) -> dict:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     languages = {}
     for language, about in sorted(entry["languages"].items()):

@@ -87,7 +87,7 @@ def test_readouts_stay_out_of_the_navigation(built_archive):
 def search_fragments(site):
     """Pagefind's record of each indexed page: gzip of a signature and a JSON document."""
     records = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         records.append(json.loads(data[len(b"pagefind_dcd"):]))
@@ -98,8 +98,10 @@ def test_search_index_holds_every_readout_and_nothing_else(built_archive):
     """Pagefind indexed exactly the readout pages (not listings, not the site's chrome), and
     Material's lunr index, downloaded whole on a first search, is gone."""
     content, site = built_archive
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    bundles = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert bundles and all((site / "pagefind" / b["path"] / "pagefind-entry.json").is_file()
+                           for b in bundles)
+    assert (site / "pagefind" / bundles[0]["path"] / "pagefind.js").is_file()
     assert not (site / "search" / "search_index.json").exists()
     records = search_fragments(site)
     assert sorted(r["url"] for r in records) == [f"/readouts/{p.stem}/" for p in readout_pages(content)]

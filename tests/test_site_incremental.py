@@ -15,8 +15,9 @@ from searchindex import comparable_site
 from generator.pipeline import generate
 from generator.site import build_site
 
-MADE_AGAIN = re.compile(r"site written to .* \((\d+) of (\d+) pages made again\)")
-FULL_BUILD = re.compile(r"site written to .* \(a full build: (.*)\)")
+MADE_AGAIN = re.compile(r"site written to .* \((\d+) of (\d+) pages made again;")
+FULL_BUILD = re.compile(r"site written to .* \(a full build: (.*);")
+SEARCH_AGAIN = re.compile(r"; search: (\d+) of its bundles indexed again\)")
 MACRON_TALKS = FIXTURE_SEEDS / "cn-2023-04-06-xi-macron-talks.txt"
 
 
@@ -40,6 +41,7 @@ def summit_build(seeds: Path, work: Path, *extra: str, config: Path = ROOT / "mk
     assert result.returncode == 0, result.stdout + result.stderr
     full = FULL_BUILD.search(result.stdout)
     summit_build.full_because = full and full.group(1)
+    summit_build.search_again = int(SEARCH_AGAIN.search(result.stdout).group(1))
     return MADE_AGAIN.search(result.stdout)
 
 
@@ -57,6 +59,7 @@ def another_account(day: str = "April 9") -> str:
 def test_a_new_readout_makes_only_changed_pages_and_equals_a_full_build(tmp_path):
     seeds = seeds_in(tmp_path)
     assert summit_build(seeds, tmp_path / "built") is None  # nothing to keep: a full build
+    assert summit_build.search_again > 0
     (seeds / "zz-talks-again.txt").write_text(another_account(), encoding="utf-8")
     incremental = summit_build(seeds, tmp_path / "built")
     assert incremental, "the second build should have kept the pages that did not change"
@@ -69,6 +72,7 @@ def test_a_new_readout_makes_only_changed_pages_and_equals_a_full_build(tmp_path
     assert comparable_site(site) == comparable_site(fresh)
     again = summit_build(seeds, tmp_path / "built")
     assert again and again.group(1) == "0"  # nothing changed: no page made
+    assert summit_build.search_again == 0  # nor any of the search index
     assert comparable_site(site) == comparable_site(fresh)
 
 

@@ -1,6 +1,9 @@
 // The Search page: asks the Pagefind index that `summit build` writes into pagefind/ beside
-// this site's pages. Pagefind fetches only the parts of the index a query needs, so the first
-// search costs a few hundred kilobytes however large the archive grows.
+// this site's pages. The index comes in bundles, a year of readouts each (or a month, in a busy
+// year), listed newest first in pagefind/bundles.json with the filter that selects each bundle's
+// readouts; the first is loaded and the others merged into it (Pagefind's mergeIndex). Pagefind
+// fetches only the parts of each bundle a query needs, so the first search costs a few hundred
+// kilobytes however large the archive grows.
 //
 // The query, the filters and the sort live in the address (?q=…&leader=…&sort=…): the header's
 // search box on every page is a plain form that lands here with ?q=, and a search can be
@@ -36,10 +39,23 @@ async function start(root) {
   const more = root.querySelector(".summit-search__more");
 
   const siteRoot = new URL("../", import.meta.url);
+  const indexRoot = new URL("../pagefind/", import.meta.url);
+  const settings = { baseUrl: siteRoot.pathname, excerptLength: 30 };
   let pagefind;
+  let bundles;
   try {
-    pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+    const listed = await fetch(new URL("bundles.json", indexRoot));
+    if (!listed.ok) throw new Error(`bundles.json: ${listed.status}`);
+    bundles = await listed.json();
+    if (!bundles.length) {
+      status.textContent = "The archive has no readouts to search yet.";
+      root.setAttribute("aria-busy", "false");
+      return;
+    }
+    pagefind = await import(new URL(`${bundles[0].path}pagefind.js`, indexRoot).href);
+    await pagefind.options(settings);
+    await Promise.all(bundles.slice(1).map((bundle) =>
+      pagefind.mergeIndex(new URL(bundle.path, indexRoot).pathname, settings)));
   } catch (error) {
     status.textContent = "The search index is missing: build the site with `summit build`, which writes it.";
     root.setAttribute("aria-busy", "false");
@@ -54,7 +70,9 @@ async function start(root) {
   const months = Object.keys(totals.month || {}).sort();
   for (const name of RANGE) fillMonths(range[name], months);
   let run = 0;
-  let shown = [];
+  let ordered = listed([]); // the results, in the order asked for, fetched as they are shown
+  let total = 0;
+  let taken = 0;
   let marked = true; // highlight the matched words: not when the search had none of the reader's
   let timer;
 
@@ -128,13 +146,16 @@ async function start(root) {
       return;
     }
     status.textContent = "Searching…";
-    const found = await pagefind.search(term || EVERY_READOUT, searchOptions());
+    const options = searchOptions();
+    const found = await pagefind.search(term || EVERY_READOUT, options);
     if (mine !== run || !found) return; // a newer search has started
     updateCounts(found.filters || {});
-    shown = found.results;
+    total = found.results.length;
+    taken = 0;
+    ordered = options.sort ? byDate(term || EVERY_READOUT, options) : listed(found.results);
     marked = Boolean(term);
     list.replaceChildren();
-    const count = shown.length;
+    const count = total;
     status.textContent = count === 0 ? "No readouts match." : `${count} ${count === 1 ? "readout" : "readouts"}`;
     await showMore(mine);
     if (mine === run) root.setAttribute("aria-busy", "false");
@@ -159,16 +180,33 @@ async function start(root) {
     return options;
   }
 
+  // Merged bundles come back ordered by score, and a search sorted by date scores each result
+  // by its place in its own bundle; so a date order is asked of one bundle at a time (its
+  // filter added to the reader's), walking the bundles newest or oldest first.
+  async function* byDate(term, options) {
+    const order = options.sort.date === "asc" ? [...bundles].reverse() : bundles;
+    for (const bundle of order) {
+      const found = await pagefind.search(term, { ...options, filters: { all: [options.filters, bundle.filter] } });
+      if (found) yield* found.results;
+    }
+  }
+
   async function showMore(mine = run) {
-    const start = list.children.length;
-    const batch = shown.slice(start, start + PAGE_SIZE);
+    const batch = [];
+    while (batch.length < PAGE_SIZE) {
+      const next = await ordered.next();
+      if (mine !== run) return;
+      if (next.done) break;
+      batch.push(next.value);
+    }
+    taken += batch.length;
     const pages = await Promise.all(batch.map((result) => result.data()));
     if (mine !== run) return;
     for (const page of pages) {
       const item = resultItem(page);
       if (item) list.append(item);
     }
-    more.hidden = list.children.length >= shown.length;
+    more.hidden = taken >= total;
   }
 
   function resultItem(page) {
@@ -227,6 +265,10 @@ async function start(root) {
     }
     clear.hidden = !hasFilters();
   }
+}
+
+async function* listed(results) {
+  yield* results;
 }
 
 // Pagefind's excerpt is HTML: the page's text with the matched words in <mark>. Parse it inertly
