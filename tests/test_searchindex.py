@@ -3,7 +3,9 @@ a page is indexed, and that a bundle is indexed again only when what search read
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 
 from generator import searchindex
 from generator.searchindex import UNDATED, bundles_of, index_search, page_record, search_document
@@ -96,3 +98,32 @@ def test_only_a_bundle_whose_pages_changed_is_indexed_again(tmp_path, monkeypatc
     (store / "2020" / "pagefind-entry.json").unlink()
     assert build("energy") == 1
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2020", "2021", "bundles.json"]
+
+
+def test_a_reader_searches_an_index_of_many_bundles_in_date_order(built_archive, page, tmp_path,
+                                                                 monkeypatch):
+    """The fixture archive indexed two readouts to a bundle: the Search page merges them all,
+    finds a readout by a phrase, and lists every readout newest or oldest first across them."""
+    from archive_fixture import serve
+    from test_browser import settled
+
+    monkeypatch.setattr(searchindex, "BUNDLE_PAGES", 2)
+    site = tmp_path / "site"
+    shutil.copytree(built_archive[1], site)
+    pages = {path.relative_to(site).as_posix(): page_record(path.read_text(encoding="utf-8"))
+             for path in site.glob("readouts/*/index.html")}
+    pages = {path: record for path, record in pages.items() if record}
+    assert index_search(site, pages, None) >= 4
+    with serve(site) as base:
+        page.goto(base + "/search/?q=Zhongnanhai")
+        assert settled(page).count() >= 1
+        for order in ("newest", "oldest"):
+            page.goto(base + f"/search/?q=President&sort={order}")
+            settled(page)
+            while page.locator(".summit-search__more").is_visible():
+                page.locator(".summit-search__more").click()
+                settled(page)
+            days = [dt.datetime.strptime(day.split(" · ")[0], "%d %B %Y")
+                    for day in page.locator(".summit-search__day").all_inner_texts()]
+            assert len(days) >= 5
+            assert days == sorted(days, reverse=order == "newest")
