@@ -30,6 +30,7 @@ from .render import render_content
 from .report import Report
 from .sidecar import unregistered_values
 from .sources import Candidate, ReadoutError, SeedWarning, find_readouts, read_source
+from .uptodate import LastRun
 from .workers import die_with, worker_count
 from .write import ContentWriter
 
@@ -244,6 +245,14 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     if cache_dir is True:
         cache_dir = default_cache_dir(content_dir)
     cache_dir = Path(cache_dir) if cache_dir else None
+    last_run = None
+    if cache_dir and registry is None:  # (a registry given is not the curated data's)
+        last_run = LastRun(cache_dir, content_dir, seeds_dir, "\0".join(
+            (code_fingerprint(), data_fingerprint(DATA_DIR), str(site_url))))
+        again = last_run.report_if_unchanged()
+        if again is not None:
+            again.timings["nothing changed"] = time.perf_counter() - started
+            return again
     if registry is None:
         registry, registry_fp = _registry(cache_dir, report)
     else:
@@ -276,17 +285,18 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     ]).encode()).hexdigest()
     if writer.unchanged(build_fp):
         report.pages = writer.page_count
-        report.timings["total"] = time.perf_counter() - started
-        return report
-    entries = load_entries(readings, addresses, redirects)
-    archive = build_archive(entries, registry)
-    report.timings["link"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    result = render_content(archive, registry, content_dir, writer=writer, progress=progress,
-                            site_url=site_url,
-                            workers=worker_count() if workers is None else workers)
-    writer.save(build_fp)
-    report.pages, report.pages_written = result.pages, result.written
-    report.timings["render"] = time.perf_counter() - mark
+    else:
+        entries = load_entries(readings, addresses, redirects)
+        archive = build_archive(entries, registry)
+        report.timings["link"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        result = render_content(archive, registry, content_dir, writer=writer, progress=progress,
+                                site_url=site_url,
+                                workers=worker_count() if workers is None else workers)
+        writer.save(build_fp)
+        report.pages, report.pages_written = result.pages, result.written
+        report.timings["render"] = time.perf_counter() - mark
+    if last_run:
+        last_run.save(report)
     report.timings["total"] = time.perf_counter() - started
     return report

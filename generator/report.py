@@ -45,6 +45,26 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     site_url: str | None = None  # the site's address the build made links absolute under
 
+    def to_data(self) -> dict:
+        """The report as JSON data, to be given again by a build with nothing to do (uptodate.py);
+        without its timings, which are that build's own."""
+        return {"readouts_found": self.readouts_found, "readouts_read": self.readouts_read,
+                "pages": self.pages, "errors": dict(self.errors), "warnings": dict(self.warnings),
+                "unregistered": {name: sorted(files) for name, files in self.unregistered.items()},
+                "site_url": self.site_url}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Report":
+        """A report from `to_data`: nothing extracted or written this time."""
+        report = cls(readouts_found=data["readouts_found"], readouts_read=data["readouts_read"],
+                     pages=data["pages"], site_url=data["site_url"])
+        for kind in ("errors", "warnings"):
+            for file, reasons in data[kind].items():
+                getattr(report, kind)[file].extend(reasons)
+        for name, files in data["unregistered"].items():
+            report.unregistered[name].update(files)
+        return report
+
     def error(self, file: str, reason: str) -> None:
         self.errors[file].append(reason)
 

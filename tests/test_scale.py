@@ -7,6 +7,7 @@ each checked against the slow way on small synthetic archives (bench/synthetic.p
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import sys
@@ -141,6 +142,41 @@ def test_unchanged_rerun_writes_no_file(archive, tmp_path):
     report = generate(archive, content, workers=1)
     assert report.pages_written == 0
     assert stats(content) == before
+
+
+def test_a_generate_with_nothing_changed_reports_again_without_reading(archive, tmp_path, monkeypatch):
+    """Same seeds, code, data and address, content/ untouched: the last report, no readout or
+    registry read (uptodate.py). Anything else, down to a touched file, runs the build."""
+    content = tmp_path / "content"
+    monkeypatch.setattr("generator.cache.RECENT_NS", 0)
+    (archive / "notes.yml").write_text("url: https://example.org/\n", encoding="utf-8")  # a warning
+    (archive / "empty.txt").write_bytes(b"")  # an error
+    first = generate(archive, content, workers=1)
+    listed = []
+    monkeypatch.setattr(pipeline, "find_readouts", lambda seeds: listed.append(seeds) or
+                        find_readouts(seeds))
+    again = generate(archive, content, workers=1)
+    assert listed == [] and "nothing changed" in again.timings
+    assert again.to_data() == first.to_data()
+    assert again.warning_count == first.warning_count > 0 and again.error_count == first.error_count > 0
+    assert again.render().split("\n")[0] == (
+        f"readouts: 30 read of 31 found (0 extracted, 30 from the cache); pages: {first.pages} "
+        f"(0 written); warnings: {first.warning_count}; errors: 1")
+
+    page = next(content.glob("readouts/*.md"))
+    kept = page.read_bytes()
+    page.write_bytes(kept + b"\nA curator's edit.\n")
+    assert "nothing changed" not in generate(archive, content, workers=1).timings
+    assert page.read_bytes() == kept
+    assert "nothing changed" in generate(archive, content, workers=1).timings
+    seed = sorted(archive.glob("*.txt"))[0]
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10 ** 9))
+    assert "nothing changed" not in generate(archive, content, workers=1).timings
+    assert "nothing changed" not in generate(archive, content, workers=1, site_url="https://a.example/").timings
+    monkeypatch.setattr("generator.cache.RECENT_NS", 10 ** 18)  # every file changed a moment ago
+    assert "nothing changed" not in generate(archive, content, workers=1).timings
+    assert "nothing changed" not in generate(archive, content, workers=1).timings
+    assert listed
 
 
 def test_a_changed_template_renders_again_but_rewrites_only_changed_files(archive, tmp_path, monkeypatch):
