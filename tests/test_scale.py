@@ -236,6 +236,7 @@ def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path,
 
     monkeypatch.setattr(write, "POOL_ABOVE", 2)
     monkeypatch.setattr(write, "CHUNK", 5)
+    monkeypatch.setattr(write, "KEY_CHUNK", 7)
     here, pooled = tmp_path / "here", tmp_path / "pooled"
     generate(archive, here, cache_dir=tmp_path / "cache-here", workers=1)
     generate(archive, pooled, cache_dir=tmp_path / "cache-pooled", workers=2)
