@@ -38,6 +38,9 @@ UNDATED = "undated"
 # Pagefind's options, and what a bundle's fingerprint is made of besides its pages.
 PAGEFIND_OPTIONS = ["--exclude-selectors", ".headerlink"]  # no "¶" of heading permalinks
 INDEX_FORMAT = "1"
+# Pagefind writes its own search interfaces into every bundle; the Search page has its own.
+PAGEFIND_UI = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*",
+               "pagefind-highlight.js")
 
 _BODY = re.compile(r"<div data-pagefind-body\b")
 _DIV = re.compile(r"<(/?)div\b")
@@ -217,7 +220,7 @@ def _publish(site: Path, store: Path, bundles: list[Bundle]) -> None:
     target.mkdir(parents=True)
     for bundle in bundles:
         shutil.copytree(store / bundle.key, target / bundle.key, copy_function=_link_or_copy,
-                        ignore=shutil.ignore_patterns(".digest"))
+                        ignore=shutil.ignore_patterns(".digest", *PAGEFIND_UI))
     manifest = [{"path": f"{bundle.key}/", "filter": bundle.filter} for bundle in bundles]
     (target / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
 

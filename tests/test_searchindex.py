@@ -93,6 +93,7 @@ def test_only_a_bundle_whose_pages_changed_is_indexed_again(tmp_path, monkeypatc
     assert listed == [{"path": "2021/", "filter": {"year": {"any": ["2021"]}}},
                       {"path": "2020/", "filter": {"year": {"any": ["2020"]}}}]
     assert (site / "pagefind" / "2021" / "pagefind.js").is_file()
+    assert not list((site / "pagefind").glob("*/pagefind-ui.js"))  # Pagefind's own interface
     assert build("climate", around="the next meeting") == 0
     assert build("energy") == 1
     (store / "2020" / "pagefind-entry.json").unlink()
