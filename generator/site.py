@@ -266,7 +266,9 @@ def _inputs_fingerprint(config: Path, cfg) -> str:
     for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()) + hooks:
         if "__pycache__" not in path.parts:
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # (a set: a package seen twice on the path, as an egg-info in the working folder beside
+    # its installed copy when the command runs as `python -m`, is the same package)
+    packages = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
     digest.update("\n".join(packages).encode())
     return digest.hexdigest()
 
