@@ -38,15 +38,28 @@ async function start(root) {
   const list = root.querySelector(".summit-search__results");
   const more = root.querySelector(".summit-search__more");
 
+  // The address first, before anything is awaited, so that what a reader types while the index
+  // loads is theirs; a search they ask for meanwhile runs once it has loaded.
+  readAddress();
+  let ready = false;
+  let asked = false;
+  let timer;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    if (ready) search();
+    else asked = true;
+  });
+
   const siteRoot = new URL("../", import.meta.url);
   const indexRoot = new URL("../pagefind/", import.meta.url);
   const settings = { baseUrl: siteRoot.pathname, excerptLength: 30 };
   let pagefind;
   let bundles;
   try {
-    const listed = await fetch(new URL("bundles.json", indexRoot));
-    if (!listed.ok) throw new Error(`bundles.json: ${listed.status}`);
-    bundles = await listed.json();
+    const response = await fetch(new URL("bundles.json", indexRoot));
+    if (!response.ok) throw new Error(`bundles.json: ${response.status}`);
+    bundles = await response.json();
     if (!bundles.length) {
       status.textContent = "The archive has no readouts to search yet.";
       root.setAttribute("aria-busy", "false");
@@ -62,7 +75,6 @@ async function start(root) {
     return;
   }
 
-  readAddress();
   // Every filter value and how many readouts hold it. Pagefind fetches its filter files for any
   // search anyway (to count results per value), so asking first costs nothing more.
   const totals = await pagefind.filters();
@@ -74,7 +86,6 @@ async function start(root) {
   let total = 0;
   let taken = 0;
   let marked = true; // highlight the matched words: not when the search had none of the reader's
-  let timer;
 
   query.addEventListener("input", () => {
     clearTimeout(timer);
@@ -87,17 +98,13 @@ async function start(root) {
     for (const control of [...Object.values(selects), ...Object.values(range)]) control.value = "";
     search();
   });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearTimeout(timer);
-    search();
-  });
   more.addEventListener("click", () => showMore());
   window.addEventListener("popstate", () => {
     readAddress();
     search({ remember: false });
   });
-  await search({ remember: false });
+  ready = true;
+  await search({ remember: asked });
 
   function readAddress() {
     const params = new URLSearchParams(window.location.search);
