@@ -299,3 +299,18 @@ def test_leader_page_draws_their_circle_and_each_point_leads_on(page, site_serve
     page.wait_for_url(re.compile(r"/leaders/joe-biden/$"))
     page.get_by_role("link", name="who met whom").click()
     page.wait_for_url(re.compile(r"/network/$"))
+
+
+def test_a_search_asked_for_while_the_index_loads_runs_once_it_has(page, site_server):
+    """A reader quicker than the index: words typed and Enter pressed before the bundles are
+    loaded are kept, and searched for when they are."""
+    import time
+
+    page.route(re.compile(r".*/pagefind/bundles\.json$"),
+               lambda route: (time.sleep(1.0), route.continue_()))
+    page.goto(site_server + "/search/")
+    page.locator("#summit-search-q").fill("Zhongnanhai")
+    page.locator("#summit-search-q").press("Enter")
+    assert titles(settled(page))
+    assert page.url.endswith("/search/?q=Zhongnanhai")
+    assert page.locator("#summit-search-q").input_value() == "Zhongnanhai"
