@@ -84,6 +84,13 @@ def registry_fingerprint(registry) -> str:
     return hashlib.sha256(_dumps(registry).encode()).hexdigest()
 
 
+def cache_path_for(cache_dir: Path, kind: str, folder: Path, suffix: str = ".json") -> Path:
+    """Where the cache keeps what it knows of one output folder: the folder's kind and a hash of
+    its full path, so two content or site folders sharing a cache never share a file."""
+    where = hashlib.sha1(str(Path(folder).resolve()).encode()).hexdigest()[:16]
+    return Path(cache_dir) / f"{kind}-{where}{suffix}"
+
+
 def default_cache_dir(content_dir: Path) -> Path:
     """`.cache/summit/` beside the content folder: the repository's top level for `content/`."""
     override = os.environ.get("SUMMIT_CACHE")

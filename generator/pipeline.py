@@ -204,9 +204,8 @@ def load_entries(readings: list[Reading], addresses: dict[str, str],
     return entries
 
 
-def _registry(cache_dir: Path | None, report: Report) -> tuple[Registry, str]:
-    """The curated registry and its fingerprint; from the cache when the YAML is unchanged."""
-    fingerprint = data_fingerprint(DATA_DIR)
+def _registry(cache_dir: Path | None, report: Report, fingerprint: str) -> Registry:
+    """The curated registry (`fingerprint`: of its YAML); from the cache when that is unchanged."""
     path = cache_dir / f"registry-{fingerprint[:20]}.json" if cache_dir else None
     registry, damaged = load_value(path, Registry)
     if damaged:
@@ -217,7 +216,7 @@ def _registry(cache_dir: Path | None, report: Report) -> tuple[Registry, str]:
             for old in cache_dir.glob("registry-*"):
                 old.unlink(missing_ok=True)
             save_value(path, registry)
-    return registry, fingerprint
+    return registry
 
 
 def normalize_site_url(site_url: str | None) -> str | None:
@@ -246,15 +245,16 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
         cache_dir = default_cache_dir(content_dir)
     cache_dir = Path(cache_dir) if cache_dir else None
     last_run = None
-    if cache_dir and registry is None:  # (a registry given is not the curated data's)
-        last_run = LastRun(cache_dir, content_dir, seeds_dir, "\0".join(
-            (code_fingerprint(), data_fingerprint(DATA_DIR), str(site_url))))
-        again = last_run.report_if_unchanged()
-        if again is not None:
-            again.timings["nothing changed"] = time.perf_counter() - started
-            return again
     if registry is None:
-        registry, registry_fp = _registry(cache_dir, report)
+        registry_fp = data_fingerprint(DATA_DIR)
+        if cache_dir:  # (a registry given is not the curated data's: no run is remembered)
+            last_run = LastRun(cache_dir, content_dir, seeds_dir,
+                               "\0".join((code_fingerprint(), registry_fp, str(site_url))))
+            again = last_run.report_if_unchanged()
+            if again is not None:
+                again.timings["nothing changed"] = time.perf_counter() - started
+                return again
+        registry = _registry(cache_dir, report, registry_fp)
     else:
         registry_fp = registry_fingerprint(registry)
     fingerprint = hashlib.sha256(f"{extraction_fingerprint()}:{registry_fp}".encode()).hexdigest()

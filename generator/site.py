@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import code_fingerprint, read_records, write_records
+from .cache import cache_path_for, code_fingerprint, read_records, write_records
 from .feeds import feed_updated
 from .outputs import mark
 from .pages.addresses import feed_path
@@ -62,7 +62,7 @@ def build_site(config: Path, content: Path, site: Path, site_url: str | None = N
         print(f"summit: site build failed: {exc}", file=sys.stderr)
         return False
     _give_back_memory()  # Pagefind's peak is the build's: MkDocs' pages are not needed by then
-    store = state_path.with_name(state_path.stem.replace("site-", "search-")) if state_path else None
+    store = cache_path_for(cache_dir, "search", site, suffix="") if cache_dir else None
     bundles = index_search(site, state.search, store)
     if bundles is None:
         return False
@@ -284,10 +284,7 @@ def _give_back_memory() -> None:
 
 
 def _state_path(cache_dir: Path | None, site: Path) -> Path | None:
-    if not cache_dir:
-        return None
-    where = hashlib.sha1(str(Path(site).resolve()).encode()).hexdigest()[:16]
-    return Path(cache_dir) / f"site-{where}.json"
+    return cache_path_for(cache_dir, "site", site) if cache_dir else None
 
 
 def _load_state(path: Path | None) -> SiteState | None:

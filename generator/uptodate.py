@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from . import cache
-from .cache import read_records, write_records
+from .cache import cache_path_for, read_records, write_records
 from .report import Report
 
 FORMAT = "1"
@@ -62,8 +62,7 @@ class LastRun:
     data and the options."""
 
     def __init__(self, cache_dir: Path, content_dir: Path, seeds_dir: Path, salt: str):
-        where = hashlib.sha1(str(Path(content_dir).resolve()).encode()).hexdigest()[:16]
-        self.path = Path(cache_dir) / f"last-run-{where}.json"
+        self.path = cache_path_for(cache_dir, "last-run", content_dir)
         self.content_dir = Path(content_dir)
         seeds, newest = folder_stamp(Path(seeds_dir), recursive=False)
         settled = newest < time.time_ns() - cache.RECENT_NS

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .cache import read_records, write_records
+from .cache import cache_path_for, read_records, write_records
 from .model import Entry
 from .outputs import mark, remove_tree, staging_prefix
 from .workers import can_fork, forked_pool
@@ -137,8 +137,7 @@ class ContentWriter:
         self.content_dir = Path(content_dir)
         self.path = None
         if cache_dir:
-            where = hashlib.sha1(str(self.content_dir.resolve()).encode()).hexdigest()[:16]
-            self.path = Path(cache_dir) / f"render-{where}.json"
+            self.path = cache_path_for(cache_dir, "render", self.content_dir)
         self.build, self.pages = _load_state(self.path)
         self._refreshed = False
         self._looked_up: list[tuple[str, str, object]] = []
