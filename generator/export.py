@@ -17,7 +17,8 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
-from typing import Iterator
+from functools import cached_property
+from typing import Callable, Iterator
 
 from .model import Entry
 from .pages.addresses import page_url, readout_path, site_address
@@ -106,27 +107,50 @@ JSON_FILE = "readouts.json"
 
 
 def data_files(inputs: PlanInputs) -> Iterator[Page]:
-    """The four data files, their data package, and the Data page that explains them."""
+    """The four data files, their data package, and the Data page that explains them.
+
+    The files are written from the facts only when a page of them is made (in a worker of a
+    large build): the plan holds what they depend on, not their text."""
     entries = inputs.archive.entries
-    records = [_json_record(entry, inputs) for entry in entries]
-    rows = {
-        READOUTS.name: [_readout_row(entry, record) for entry, record in zip(entries, records)],
-        PARTICIPANTS.name: [row for entry in entries for row in _participant_rows(entry)],
-        TOPICS.name: [row for entry in entries for row in _topic_rows(entry, inputs)],
-    }
-    yield _file(JSON_FILE, json.dumps(records, ensure_ascii=False, indent=1, default=_iso) + "\n")
+    tables = _Tables(inputs)
+    events = [inputs.archive.event_of[entry.slug] for entry in entries]
+    depends_on = (entries, [(event.id, event.summit) for event in events], inputs.site_url)
+    yield _file(JSON_FILE, depends_on, tables.json_text)
     for table in TABLES:
-        yield _file(f"{table.name}.csv", _csv(table, rows[table.name]))
-    yield _file("datapackage.json", json.dumps(data_package(inputs.site_url), ensure_ascii=False,
-                                               indent=1) + "\n")
+        yield _file(f"{table.name}.csv", depends_on,
+                    lambda table=table: _csv(table, tables.rows[table.name]))
+    package = json.dumps(data_package(inputs.site_url), ensure_ascii=False, indent=1) + "\n"
+    yield _file("datapackage.json", (package,), lambda: package)
     yield simple_page(f"{DATA_FOLDER}/index.md", "data.md.j2", "Open data", tables=TABLES,
                       json_file=JSON_FILE, license=LICENSE, count=len(entries),
-                      participants=len(rows[PARTICIPANTS.name]))
+                      participants=sum(len(entry.facts.participants) for entry in entries))
 
 
-def _file(name: str, text: str) -> Page:
-    return Page(f"{DATA_FOLDER}/{name}", None, None, None, key_inputs=(text,),
-                text=lambda: text)
+class _Tables:
+    """The open data of an archive, made once when the first file of it is written."""
+
+    def __init__(self, inputs: PlanInputs):
+        self.inputs = inputs
+
+    @cached_property
+    def records(self) -> list[dict]:
+        return [_json_record(entry, self.inputs) for entry in self.inputs.archive.entries]
+
+    def json_text(self) -> str:
+        return json.dumps(self.records, ensure_ascii=False, indent=1, default=_iso) + "\n"
+
+    @cached_property
+    def rows(self) -> dict[str, list[dict]]:
+        entries = self.inputs.archive.entries
+        return {
+            READOUTS.name: [_readout_row(e, record) for e, record in zip(entries, self.records)],
+            PARTICIPANTS.name: [row for entry in entries for row in _participant_rows(entry)],
+            TOPICS.name: [row for entry in entries for row in _topic_rows(entry, self.inputs)],
+        }
+
+
+def _file(name: str, depends_on: tuple, text: Callable[[], str]) -> Page:
+    return Page(f"{DATA_FOLDER}/{name}", None, None, None, key_inputs=depends_on, text=text)
 
 
 def _json_record(entry: Entry, inputs: PlanInputs) -> dict:

@@ -287,6 +287,9 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
         report.pages = writer.page_count
     else:
         entries = load_entries(readings, addresses, redirects)
+        # The cached records' JSON text is no longer needed: let it go before the pages are
+        # planned and forked workers copy what they touch of this process.
+        del readings, cache
         archive = build_archive(entries, registry)
         report.timings["link"] = time.perf_counter() - mark
         mark = time.perf_counter()

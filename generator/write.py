@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from .cache import cache_path_for, read_records, write_records
 from .model import Entry
 from .outputs import mark, remove_tree, staging_prefix
-from .workers import can_fork, forked_pool
+from .workers import can_fork, map_here_and_forked
 
 
 @dataclass
@@ -46,6 +46,12 @@ class Page:
         if self.build is not None:
             self.front_matter, self.context = self.build()
             self.build = None
+
+    def forget(self) -> None:
+        """Let go of what a page built late was made from, once it is made (the plan of a
+        large archive holds thousands of pages)."""
+        if self.key_inputs is not None:
+            self.front_matter = self.context = None
 
     def key(self, salt: str) -> str:
         """Identifies what the page is made from; `salt` stands for the code and the registry."""
@@ -232,23 +238,18 @@ class ContentWriter:
 
     def _make_all(self, pages: list[Page], numbers: list[int], make_text, staging: Path,
                   workers: int, progress) -> Iterator[tuple[bool, tuple, tuple, str]]:
-        """`_make` for each page numbered, in order: here, or in forked workers that share the
+        """`_make` for each page numbered, in order: here, and in forked workers that share the
         plan with this process (only page numbers and small results cross between them)."""
         if workers <= 1 or len(numbers) < POOL_ABOVE or not can_fork():
-            for number in numbers:
-                yield self._make(pages[number], make_text, staging)
-                if progress:
-                    progress.advance()
-            return
+            workers = 1
         global _job
         _job = (self, pages, make_text, staging)
         try:
             chunks = [numbers[i:i + CHUNK] for i in range(0, len(numbers), CHUNK)]
-            with forked_pool(min(workers, len(chunks))) as pool:
-                for done in pool.map(_make_chunk, chunks):
-                    yield from done
-                    if progress:
-                        progress.advance(len(done))
+            for done in map_here_and_forked(_make_chunk, chunks, workers):
+                yield from done
+                if progress:
+                    progress.advance(len(done))
         finally:
             _job = None
 
@@ -267,7 +268,7 @@ class ContentWriter:
         return wrote, looked_up, _stat_of(target), hashlib.sha1(data).hexdigest()
 
 
-POOL_ABOVE = 256  # fewer pages to make than this: not worth starting processes
+POOL_ABOVE = 64  # fewer pages to make than this: not worth forking a worker
 CHUNK = 48
 KEY_CHUNK = 512
 _job: tuple | None = None  # what forked workers make pages from: (writer, pages, make_text, staging)
@@ -275,17 +276,16 @@ _keyed: tuple | None = None  # what forked workers key: (pages, salt)
 
 
 def _keys(pages: list[Page], salt: str, workers: int) -> list[str]:
-    """Every page's key, in order: in forked workers that share the plan with this process when
-    there are enough pages (a key is a walk over all the page shows: a fifth of a build that
-    changes little)."""
+    """Every page's key, in order: here and in forked workers that share the plan with this
+    process when there are enough pages (a key is a walk over all the page shows: a fifth of a
+    build that changes little)."""
     if workers <= 1 or len(pages) < POOL_ABOVE or not can_fork():
-        return [page.key(salt) for page in pages]
+        workers = 1
     global _keyed
     _keyed = (pages, salt)
     try:
         chunks = [range(i, min(i + KEY_CHUNK, len(pages))) for i in range(0, len(pages), KEY_CHUNK)]
-        with forked_pool(workers) as pool:
-            return [key for done in pool.map(_key_chunk, chunks) for key in done]
+        return [key for done in map_here_and_forked(_key_chunk, chunks, workers) for key in done]
     finally:
         _keyed = None
 
@@ -297,7 +297,11 @@ def _key_chunk(numbers: range) -> list[str]:
 
 def _make_chunk(numbers: list[int]) -> list[tuple[bool, tuple, tuple, str]]:
     writer, pages, make_text, staging = _job
-    return [writer._make(pages[number], make_text, staging) for number in numbers]
+    made = []
+    for number in numbers:
+        made.append(writer._make(pages[number], make_text, staging))
+        pages[number].forget()
+    return made
 
 
 def _load_state(path: Path | None) -> tuple[str | None, dict[str, PageRecord]]:

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -250,6 +251,26 @@ def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path,
     assert 0 < report.pages_written
     generate(archive, tmp_path / "fresh", cache_dir=None, workers=1)
     assert tree(tmp_path / "fresh") == tree(pooled)
+
+
+def _pid_and_square(number: int) -> tuple[int, int]:
+    if number == 13:
+        raise ValueError("thirteen")
+    time.sleep(0.01)
+    return os.getpid(), number * number
+
+
+def test_work_shared_with_forked_workers_comes_back_in_order():
+    """This process works alongside its forked copies (one copy fewer for as many busy
+    processes), yet the results are the chunks' own, in order, and a failure surfaces."""
+    from generator.workers import map_here_and_forked
+
+    results = list(map_here_and_forked(_pid_and_square, range(12), workers=2))
+    assert [square for _, square in results] == [n * n for n in range(12)]
+    pids = {pid for pid, _ in results}
+    assert os.getpid() in pids and len(pids) == 2
+    with pytest.raises(ValueError, match="thirteen"):
+        list(map_here_and_forked(_pid_and_square, range(20), workers=2))
 
 
 def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, monkeypatch):
