@@ -106,11 +106,13 @@ class CacheError(ValueError):
 
 
 _TYPES: dict[str, type] = {}
+_FIELD_NAMES: dict[type, frozenset[str]] = {}  # of each type in _TYPES: asked once per value
 
 
 def cached_type(cls: type) -> type:
     """Allow a dataclass in cache files (as a decorator); no other class can ever be built."""
     _TYPES[cls.__name__] = cls
+    _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
     return cls
 
 
@@ -157,9 +159,10 @@ def from_data(data):
 
 
 def _from_data(data):
-    if isinstance(data, list):
+    kind = type(data)  # JSON decodes to exact lists and dicts
+    if kind is list:
         return [_from_data(v) for v in data]
-    if not isinstance(data, dict):
+    if kind is not dict:
         return data
     if len(data) != 1:
         raise CacheError("a tagged value has one key")
@@ -178,8 +181,7 @@ def _from_data(data):
     if tag == "$dict":
         return {_from_data(k): _from_data(v) for k, v in _checked(payload, list)}
     cls = _TYPES.get(tag[1:]) if tag.startswith("$") else None
-    names = {f.name for f in dataclasses.fields(cls)} if cls else set()
-    if cls is None or set(_checked(payload, dict)) != names:
+    if cls is None or _checked(payload, dict).keys() != _FIELD_NAMES[cls]:
         raise CacheError(f"unknown value {tag!r}")
     return cls(**{name: _from_data(value) for name, value in payload.items()})
 

@@ -132,6 +132,9 @@ class Archive:
     by_month: dict[tuple[int, int], list[Entry]] = field(default_factory=dict)
     undated: list[Entry] = field(default_factory=list)
     roles: dict[str, dict[str, str]] = field(default_factory=dict)  # slug → person id → role
+    # entry_order of each index list's readouts, made when first searched (by the list's id)
+    _orders: dict[int, list[tuple]] = field(default_factory=dict, repr=False, compare=False)
+    _order_of: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def related(self, slug: str, limit: int = RELATED_LIMIT) -> list[Entry]:
         """Readouts sharing people or topics with this one; more in common and closer in time first.
@@ -147,10 +150,19 @@ class Archive:
         entry = self.by_slug[slug]
         lists = [self.by_person[p] for p in self.roles[slug]]
         lists += [self.by_topic[t] for t in dict.fromkeys(entry.facts.topics)]
-        candidates = {c.slug: c for index in lists for c in _nearest(index, entry)}
+        candidates = {c.slug: c for index in lists for c in self._nearest(index, entry)}
         for account in self.event_of[slug].entries:  # the readout, and other accounts of its meeting
             candidates.pop(account.slug, None)
         return list(candidates.values())
+
+    def _nearest(self, index: list[Entry], entry: Entry) -> list[Entry]:
+        orders = self._orders.get(id(index))
+        if orders is None:
+            if not self._order_of:  # each readout's order made once, shared by its lists
+                self._order_of.update((e.slug, entry_order(e)) for e in self.entries)
+            orders = self._orders[id(index)] = [self._order_of[e.slug] for e in index]
+        position = bisect.bisect_left(orders, self._order_of[entry.slug])
+        return index[max(0, position - NEAREST_IN_INDEX) : position + NEAREST_IN_INDEX + 1]
 
     def score_related(self, slug: str, candidates: list[Entry], limit: int = RELATED_LIMIT):
         entry = self.by_slug[slug]
@@ -393,11 +405,6 @@ def _roles(entry: Entry) -> dict[str, str]:
         if roles.get(participant.id) != PRINCIPAL:
             roles[participant.id] = participant.role
     return roles
-
-
-def _nearest(index: list[Entry], entry: Entry) -> list[Entry]:
-    position = bisect.bisect_left(index, entry_order(entry), key=entry_order)
-    return index[max(0, position - NEAREST_IN_INDEX) : position + NEAREST_IN_INDEX + 1]
 
 
 def _people(entries: list[Entry], registry: Registry) -> dict[str, PersonInfo]:

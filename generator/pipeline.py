@@ -6,6 +6,7 @@ problem goes into the report and the others carry on.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -293,9 +294,13 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
         archive = build_archive(entries, registry)
         report.timings["link"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        result = render_content(archive, registry, content_dir, writer=writer, progress=progress,
-                                site_url=site_url,
-                                workers=worker_count() if workers is None else workers)
+        gc.freeze()  # the archive lives as long as the build: collections need not walk it again
+        try:
+            result = render_content(archive, registry, content_dir, writer=writer,
+                                    progress=progress, site_url=site_url,
+                                    workers=worker_count() if workers is None else workers)
+        finally:
+            gc.unfreeze()
         writer.save(build_fp)
         report.pages, report.pages_written = result.pages, result.written
         report.timings["render"] = time.perf_counter() - mark

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -203,6 +204,7 @@ class ContentWriter:
             clashes = sorted({p for p in paths if paths.count(p) > 1})
             raise ValueError(f"two pages would be written to the same file: {', '.join(clashes)}")
         content_dir.parent.mkdir(parents=True, exist_ok=True)
+        gc.freeze()  # the plan lives until it is written: collections need not walk it
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(content_dir, "new"), dir=content_dir.parent))
         records: dict[str, PageRecord] = {}
         if progress:
@@ -233,6 +235,8 @@ class ContentWriter:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            gc.unfreeze()
         self.pages = {path: records[path] for path in paths}
         return WriteResult(len(pages), written)
 

@@ -13,7 +13,7 @@ from ..registry import Registry
 from ..write import Page
 from .addresses import Lookups
 from .listing import Group
-from .statements import Quote, quotes_by_person, quotes_by_topic
+from .statements import Quote, quoted_statements, quotes_by_person, quotes_by_topic
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,18 @@ class PlanInputs:
     site_url: str | None = None  # the site's address (SITE_URL), for absolute links; None: relative
 
     @cached_property
+    def quoted(self) -> list:
+        """Every statement pages can show, found once for both groupings."""
+        return quoted_statements(self.archive)
+
+    @cached_property
     def quotes_by_person(self) -> dict[str, list[Quote]]:
         """Statements by speaker, found once for every page that shows them."""
-        return quotes_by_person(self.archive)
+        return quotes_by_person(self.archive, self.quoted)
 
     @cached_property
     def quotes_by_topic(self) -> dict[str, list[Quote]]:
-        return quotes_by_topic(self.archive)
+        return quotes_by_topic(self.archive, self.quoted)
 
 
 def simple_page(path: str, template: str, title: str, *, feed: str | None = None,
@@ -43,7 +48,10 @@ def simple_page(path: str, template: str, title: str, *, feed: str | None = None
     front = {"title": title}
     if feed:
         front |= {"feed": feed, "feed_title": f"{feed_title or title}: new readouts"}
-    return Page(path, front_matter(front), template, {"title": title, "feed": feed, **context})
+    context = {"title": title, "feed": feed, **context}
+    # the front matter is written only for a page that is made: most are kept from the last build
+    return Page(path, None, template, None, build=lambda: (front_matter(front), context),
+                key_inputs=(front, context))
 
 
 def listing_pages(title: str, parent: str, groups: list[Group], rows: str = "readout",

@@ -10,6 +10,7 @@ readable at any width) and the same numbers as a table.
 from __future__ import annotations
 
 import posixpath
+from hashlib import sha1
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -64,6 +65,10 @@ class Chart:
     total: int
     bar_width: float
     height: int = CHART_HEIGHT
+    made_from: str = ""  # digest of what the chart is drawn from: stands for it in page keys
+
+    def content_digest(self) -> str:
+        return self.made_from
 
     @property
     def width(self) -> int:
@@ -103,19 +108,23 @@ def activity_chart(entries: list[Entry], month_link: MonthLink,
         sorted({k for c in counts.values() for k in c} - set(KINDS)))
     peak = max(sum(c.values()) for c in counts.values())
     first, last = min(counts)[0], max(counts)[0]
-    months = []
+    months, quiet = [], tuple(0 for _ in kinds)
     for year in range(first, last + 1):
         for month in range(1, 13):
-            by_kind = counts.get((year, month), Counter())
-            total = sum(by_kind.values())
+            by_kind = counts.get((year, month))
+            if by_kind is None:
+                months.append(Month(len(months), f"{MONTHS[month - 1]} {year}", 0, quiet, (), None))
+                continue
             months.append(Month(
-                x=len(months), label=f"{MONTHS[month - 1]} {year}", count=total,
+                x=len(months), label=f"{MONTHS[month - 1]} {year}", count=sum(by_kind.values()),
                 by_kind=tuple(by_kind[k] for k in kinds), segments=_stack(by_kind, kinds, peak),
-                href=month_link(year, month) if total else None,
+                href=month_link(year, month),
             ))
     busiest = max(months, key=lambda m: (m.count, -m.x))
-    return Chart(tuple(months), tuple(Year(y, year_link(y)) for y in range(first, last + 1)),
-                 kinds, peak, busiest.label, sum(m.count for m in months), BAR_SHARE)
+    years = tuple(Year(y, year_link(y)) for y in range(first, last + 1))
+    busy = [(m.label, m.by_kind, m.href) for m in months if m.count]
+    return Chart(tuple(months), years, kinds, peak, busiest.label, sum(m.count for m in months),
+                 BAR_SHARE, made_from=sha1(repr((kinds, busy, years, first, last)).encode()).hexdigest())
 
 
 def _stack(by_kind: Counter, kinds: tuple[str, ...], peak: int) -> tuple[Segment, ...]:

@@ -50,28 +50,29 @@ def _quote(entry: Entry, statement: Statement, archive: Archive) -> Quote | None
                  statement.paragraph + 1)
 
 
-def quotes_by_person(archive: Archive) -> dict[str, list[Quote]]:
+def quoted_statements(archive: Archive) -> list[tuple[Quote, tuple[str, ...]]]:
+    """Every statement that can be shown, with the topics it is on: newest readout first, in
+    text order within a readout. Made once for both groupings below."""
+    return [(quote, statement.topics)
+            for entry in reversed(archive.entries) for statement in entry.facts.statements
+            if (quote := _quote(entry, statement, archive)) is not None]
+
+
+def quotes_by_person(archive: Archive, quoted: list | None = None) -> dict[str, list[Quote]]:
     """Person id → their statements, newest readout first, in text order within a readout."""
     found: dict[str, list[Quote]] = defaultdict(list)
-    for entry in reversed(archive.entries):
-        for statement in entry.facts.statements:
-            quote = _quote(entry, statement, archive)
-            for speaker in quote.speakers if quote else ():
-                found[speaker].append(quote)
+    for quote, _ in quoted if quoted is not None else quoted_statements(archive):
+        for speaker in quote.speakers:
+            found[speaker].append(quote)
     return dict(found)
 
 
-def quotes_by_topic(archive: Archive) -> dict[str, list[Quote]]:
+def quotes_by_topic(archive: Archive, quoted: list | None = None) -> dict[str, list[Quote]]:
     """Topic id → the statements on it or on a narrower topic of its own, newest first."""
     found: dict[str, list[Quote]] = defaultdict(list)
-    for entry in reversed(archive.entries):
-        for statement in entry.facts.statements:
-            quote = _quote(entry, statement, archive)
-            if quote is None:
-                continue
-            for topic in dict.fromkeys(t for own in statement.topics
-                                       for t in _with_broader(own, archive)):
-                found[topic].append(quote)
+    for quote, topics in quoted if quoted is not None else quoted_statements(archive):
+        for topic in dict.fromkeys(t for own in topics for t in _with_broader(own, archive)):
+            found[topic].append(quote)
     return dict(found)
 
 
