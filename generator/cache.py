@@ -158,17 +158,20 @@ def from_data(data):
         raise CacheError(f"not a cached value ({exc})") from None
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # JSON values that stand for themselves
+
+
 def _from_data(data):
     kind = type(data)  # JSON decodes to exact lists and dicts
     if kind is list:
-        return [_from_data(v) for v in data]
+        return [v if type(v) in _PLAIN else _from_data(v) for v in data]
     if kind is not dict:
         return data
     if len(data) != 1:
         raise CacheError("a tagged value has one key")
     [(tag, payload)] = data.items()
     if tag == "$tuple":
-        return tuple(_from_data(v) for v in _checked(payload, list))
+        return tuple([v if type(v) in _PLAIN else _from_data(v) for v in _checked(payload, list)])
     if tag == "$datetime":
         return dt.datetime.fromisoformat(_checked(payload, str))
     if tag == "$date":
@@ -183,7 +186,8 @@ def _from_data(data):
     cls = _TYPES.get(tag[1:]) if tag.startswith("$") else None
     if cls is None or _checked(payload, dict).keys() != _FIELD_NAMES[cls]:
         raise CacheError(f"unknown value {tag!r}")
-    return cls(**{name: _from_data(value) for name, value in payload.items()})
+    return cls(**{name: value if type(value) in _PLAIN else _from_data(value)
+                  for name, value in payload.items()})
 
 
 def _checked(value, kind: type):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
+from hashlib import sha1
 from itertools import groupby
 
 from ..link import Archive
@@ -31,8 +33,13 @@ class Quote:
     def content_digest(self) -> str:
         """Stands for the quote in page fingerprints (write.py): its readout's digest says its
         text, date and title; the rest is what the archive made of it."""
-        return "\x1f".join((self.entry.digest or self.entry.content_digest(), self.text,
-                             ",".join(self.speakers), str(self.joint), self.paragraph))
+        return self._digest
+
+    @cached_property  # a quote is shown on its speakers' pages and on each of its topics'
+    def _digest(self) -> str:
+        return sha1("\x1f".join((self.entry.digest or self.entry.content_digest(), self.text,
+                                  ",".join(self.speakers), str(self.joint), self.paragraph))
+                    .encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def paragraph_anchor(index: int) -> str:
@@ -40,22 +47,22 @@ def paragraph_anchor(index: int) -> str:
     return f"p{index + 1}"
 
 
-def _quote(entry: Entry, statement: Statement, archive: Archive) -> Quote | None:
-    speakers = tuple(s for s in statement.speakers if s in archive.people)
+def _quote(entry: Entry, page: str, statement: Statement, archive: Archive) -> Quote | None:
+    speakers = tuple([s for s in statement.speakers if s in archive.people])
     if not speakers or statement.paragraph >= len(entry.readout.paragraphs):
         return None
     text = entry.readout.paragraphs[statement.paragraph][statement.start:statement.end]
     return Quote(entry, text, speakers, statement.how == "both sides",
-                 f"{readout_path(entry.slug)}#{paragraph_anchor(statement.paragraph)}",
-                 statement.paragraph + 1)
+                 f"{page}#{paragraph_anchor(statement.paragraph)}", statement.paragraph + 1)
 
 
 def quoted_statements(archive: Archive) -> list[tuple[Quote, tuple[str, ...]]]:
     """Every statement that can be shown, with the topics it is on: newest readout first, in
     text order within a readout. Made once for both groupings below."""
     return [(quote, statement.topics)
-            for entry in reversed(archive.entries) for statement in entry.facts.statements
-            if (quote := _quote(entry, statement, archive)) is not None]
+            for entry in reversed(archive.entries) if entry.facts.statements
+            for page in [readout_path(entry.slug)] for statement in entry.facts.statements
+            if (quote := _quote(entry, page, statement, archive)) is not None]
 
 
 def quotes_by_person(archive: Archive, quoted: list | None = None) -> dict[str, list[Quote]]:
