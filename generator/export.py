@@ -137,7 +137,9 @@ class _Tables:
         return [_json_record(entry, self.inputs) for entry in self.inputs.archive.entries]
 
     def json_text(self) -> str:
-        return json.dumps(self.records, ensure_ascii=False, indent=1, default=_iso) + "\n"
+        """A JSON array, one readout's record to a line: a new readout is a new line."""
+        return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False, default=_iso)
+                                   for record in self.records) + "\n]\n"
 
     @cached_property
     def rows(self) -> dict[str, list[dict]]:
