@@ -24,7 +24,7 @@ from .pages.addresses import (Lookups, country_path, edition_path, event_path, e
 from .pages.base import PlanInputs
 from .pages.chart import month_anchor
 from .pages.dates import day_span, format_day
-from .pages.plan import plan_pages
+from .pages.plan import PAGE_KINDS, plan_parts
 from .registry import Registry
 from .write import ContentWriter, Page, WriteResult
 
@@ -47,9 +47,7 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     lookups = Lookups(archive, note=writer.note)
     env = environment(lookups, registry)
     inputs = PlanInputs(archive, registry, lookups, site_url)
-    pages = list(plan_pages(inputs))
-    for files in SITE_FILES:
-        pages.extend(files(inputs))
+    parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))
 
     def make_text(page: Page) -> str:
         if page.text is not None:
@@ -59,7 +57,12 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
         return page_text(page.front_matter, body)
 
     salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
-    return writer.write(pages, make_text, lookups.still_hold, salt, progress, workers)
+    if len(archive.entries) < PARALLEL_ABOVE:
+        workers = 1
+    return writer.write(parts, make_text, lookups.still_hold, salt, progress, workers)
+
+
+PARALLEL_ABOVE = 200  # readouts; a smaller archive is written sooner than workers start
 
 
 def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import json
 import os
@@ -21,7 +20,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Sequence
 
 from .cache import cache_path_for, read_records, write_records
 from .model import Entry
@@ -47,12 +46,6 @@ class Page:
         if self.build is not None:
             self.front_matter, self.context = self.build()
             self.build = None
-
-    def forget(self) -> None:
-        """Let go of what a page built late was made from, once it is made (the plan of a
-        large archive holds thousands of pages)."""
-        if self.key_inputs is not None:
-            self.front_matter = self.context = None
 
     def key(self, salt: str) -> str:
         """Identifies what the page is made from; `salt` stands for the code and the registry."""
@@ -129,7 +122,7 @@ def _stat_of(path: Path) -> tuple[int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 
 
 class ContentWriter:
@@ -177,85 +170,85 @@ class ContentWriter:
         return same
 
     def save(self, build: str) -> None:
+        """Store the pages; their lookups once each in a table (thousands of pages look up the
+        same names), the pages by their numbers in it."""
         self.build = build
         if self.path is not None:
-            pages = {path: [r.key, r.looked_up, r.stat, r.digest] for path, r in self.pages.items()}
+            numbers: dict[tuple, int] = {}
+            pages = {path: [r.key, [numbers.setdefault(tuple(lookup), len(numbers))
+                                    for lookup in r.looked_up], r.stat, r.digest]
+                     for path, r in self.pages.items()}
             write_records(self.path, [json.dumps({"format": STATE_FORMAT, "build": build,
-                                                  "pages": pages}, ensure_ascii=False,
-                                                 separators=(",", ":"))])
+                                                  "lookups": list(numbers), "pages": pages},
+                                                 ensure_ascii=False, separators=(",", ":"))])
 
     def note(self, kind: str, key: str, answer) -> None:
         """The page being made looked `key` up (a name, a label...) and got `answer`: a page kept
         from this build must get the same answers in the next."""
         self._looked_up.append((kind, key, answer))
 
-    def write(self, pages: list[Page], make_text: Callable[[Page], str],
+    def write(self, parts: Sequence[Callable[[], Iterable[Page]]], make_text: Callable[[Page], str],
               lookups_hold: Callable[[tuple], bool], salt: str, progress=None,
               workers: int = 1) -> WriteResult:
-        """Write `pages` into a fresh sibling folder, then swap it for the content folder.
+        """Plan and write every part's pages into a fresh sibling folder, then swap it for the
+        content folder.
 
-        `make_text` gives a page's file text; `lookups_hold` tells whether a kept page's lookups
-        still get the same answers; `salt` stands for everything else a page depends on. Pages
-        to make are made by `workers` processes when there are enough of them to pay.
+        Each part (a callable giving pages) is planned, keyed and made by one process: this one
+        or one of `workers - 1` forked copies, which take parts in turn, so planning is spread
+        as well as making and no process holds the whole plan. `make_text` gives a page's file
+        text; `lookups_hold` tells whether a kept page's lookups still get the same answers;
+        `salt` stands for everything else a page depends on.
         """
         content_dir = self.content_dir
-        paths = [page.path for page in pages]
-        if len(set(paths)) != len(paths):
-            clashes = sorted({p for p in paths if paths.count(p) > 1})
-            raise ValueError(f"two pages would be written to the same file: {', '.join(clashes)}")
         content_dir.parent.mkdir(parents=True, exist_ok=True)
-        gc.freeze()  # the plan lives until it is written: collections need not walk it
         staging = Path(tempfile.mkdtemp(prefix=staging_prefix(content_dir, "new"), dir=content_dir.parent))
         records: dict[str, PageRecord] = {}
+        written = 0
         if progress:
-            progress.start("render", len(pages))
+            progress.start("render", len(parts))
+        global _job
+        _job = (self, parts, make_text, _asked_once(lookups_hold), salt, staging)
         try:
             staging.chmod(0o755)
             mark(staging, content_dir)  # the folder is the generator's: later builds may replace it
-            for folder in sorted({(staging / path).parent for path in paths}):
-                folder.mkdir(parents=True, exist_ok=True)
-            to_make: list[tuple[int, str]] = []
-            for number, (page, key) in enumerate(zip(pages, _keys(pages, salt, workers))):
-                old = self.pages.get(page.path)
-                if (old is not None and old.key == key and self.intact(page.path, old)
-                        and lookups_hold(old.looked_up)
-                        and _keep(content_dir / page.path, staging / page.path)):
-                    records[page.path] = old
-                    if progress:
-                        progress.advance()
-                else:
-                    to_make.append((number, key))
-            written = 0
-            made = self._make_all(pages, [number for number, _ in to_make], make_text, staging,
-                                  workers, progress)
-            for (number, key), (wrote, looked_up, stat, digest) in zip(to_make, made):
-                records[pages[number].path] = PageRecord(key, looked_up, stat, digest)
-                written += wrote
+            numbers = range(len(parts))
+            for done in map_here_and_forked(_write_part, numbers, workers if can_fork() else 1):
+                for path, record, wrote in done:
+                    if path in records:
+                        raise ValueError(f"two pages would be written to the same file: {path}")
+                    records[path] = record
+                    written += wrote
+                if progress:
+                    progress.advance()
             _swap_in(staging, content_dir)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         finally:
-            gc.unfreeze()
-        self.pages = {path: records[path] for path in paths}
-        return WriteResult(len(pages), written)
-
-    def _make_all(self, pages: list[Page], numbers: list[int], make_text, staging: Path,
-                  workers: int, progress) -> Iterator[tuple[bool, tuple, tuple, str]]:
-        """`_make` for each page numbered, in order: here, and in forked workers that share the
-        plan with this process (only page numbers and small results cross between them)."""
-        if workers <= 1 or len(numbers) < POOL_ABOVE or not can_fork():
-            workers = 1
-        global _job
-        _job = (self, pages, make_text, staging)
-        try:
-            chunks = [numbers[i:i + CHUNK] for i in range(0, len(numbers), CHUNK)]
-            for done in map_here_and_forked(_make_chunk, chunks, workers):
-                yield from done
-                if progress:
-                    progress.advance(len(done))
-        finally:
             _job = None
+        self.pages = records
+        return WriteResult(len(records), written)
+
+    def _write_part(self, pages: Iterable[Page], make_text, holds, salt: str,
+                    staging: Path) -> list[tuple[str, PageRecord, bool]]:
+        """Each page of a part kept from the last build when its key, file and lookups are as
+        they were, else made: (its path, its record, whether its bytes were written afresh)."""
+        done, folders = [], set()
+        for page in pages:
+            folder = (staging / page.path).parent
+            if folder not in folders:
+                folder.mkdir(parents=True, exist_ok=True)
+                folders.add(folder)
+            key = page.key(salt)
+            old = self.pages.get(page.path)
+            if (old is not None and old.key == key and self.intact(page.path, old)
+                    and holds(old.looked_up)
+                    and _keep(self.content_dir / page.path, staging / page.path)):
+                done.append((page.path, old, False))
+                continue
+            wrote, looked_up, stat, digest = self._make(page, make_text, staging)
+            done.append((page.path, PageRecord(key, looked_up, stat, digest), wrote))
+        return done
 
     def _make(self, page: Page, make_text, staging: Path) -> tuple[bool, tuple, tuple, str]:
         """Make one page's file in `staging`: (whether its bytes were written afresh, the lookups
@@ -272,40 +265,28 @@ class ContentWriter:
         return wrote, looked_up, _stat_of(target), hashlib.sha1(data).hexdigest()
 
 
-POOL_ABOVE = 64  # fewer pages to make than this: not worth forking a worker
-CHUNK = 48
-KEY_CHUNK = 512
-_job: tuple | None = None  # what forked workers make pages from: (writer, pages, make_text, staging)
-_keyed: tuple | None = None  # what forked workers key: (pages, salt)
+_job: tuple | None = None  # what a part is written with: (writer, parts, make_text, holds, salt, staging)
 
 
-def _keys(pages: list[Page], salt: str, workers: int) -> list[str]:
-    """Every page's key, in order: here and in forked workers that share the plan with this
-    process when there are enough pages (a key is a walk over all the page shows: a fifth of a
-    build that changes little)."""
-    if workers <= 1 or len(pages) < POOL_ABOVE or not can_fork():
-        workers = 1
-    global _keyed
-    _keyed = (pages, salt)
-    try:
-        chunks = [range(i, min(i + KEY_CHUNK, len(pages))) for i in range(0, len(pages), KEY_CHUNK)]
-        return [key for done in map_here_and_forked(_key_chunk, chunks, workers) for key in done]
-    finally:
-        _keyed = None
+def _write_part(number: int) -> list[tuple[str, PageRecord, bool]]:
+    writer, parts, make_text, holds, salt, staging = _job
+    return writer._write_part(parts[number](), make_text, holds, salt, staging)
 
 
-def _key_chunk(numbers: range) -> list[str]:
-    pages, salt = _keyed
-    return [pages[number].key(salt) for number in numbers]
+def _asked_once(lookups_hold: Callable[[tuple], bool]) -> Callable[[tuple], bool]:
+    """`lookups_hold`, asking about each lookup once however many pages made it."""
+    held: dict[tuple, bool] = {}
 
+    def holds(looked_up) -> bool:
+        for lookup in looked_up:
+            answer = held.get(lookup)
+            if answer is None:
+                answer = held[lookup] = lookups_hold((lookup,))
+            if not answer:
+                return False
+        return True
 
-def _make_chunk(numbers: list[int]) -> list[tuple[bool, tuple, tuple, str]]:
-    writer, pages, make_text, staging = _job
-    made = []
-    for number in numbers:
-        made.append(writer._make(pages[number], make_text, staging))
-        pages[number].forget()
-    return made
+    return holds
 
 
 def _load_state(path: Path | None) -> tuple[str | None, dict[str, PageRecord]]:
@@ -315,8 +296,10 @@ def _load_state(path: Path | None) -> tuple[str | None, dict[str, PageRecord]]:
         saved = json.loads(records[0][1]) if len(records) == 1 else {}
         if saved.get("format") != STATE_FORMAT:
             return None, {}
-        return saved["build"], {path: PageRecord(*fields) for path, fields in saved["pages"].items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
+        lookups = [tuple(lookup) for lookup in saved["lookups"]]
+        return saved["build"], {path: PageRecord(key, [lookups[n] for n in looked_up], *rest)
+                                for path, (key, looked_up, *rest) in saved["pages"].items()}
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
         return None, {}
 
 

@@ -230,14 +230,15 @@ def test_process_pool_equals_serial(archive, registry, monkeypatch):
 
 
 def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path, monkeypatch):
-    """Rendering in forked workers writes the same files and remembers the same lookups; and a
-    build after it that adds a readout equals a fresh one."""
-    from generator import write
+    """Planning and rendering parts in forked workers writes the same files and remembers the
+    same lookups; and a build after it that adds a readout equals a fresh one."""
+    from generator import render
+    from generator.pages import plan
     from generator.write import ContentWriter
 
-    monkeypatch.setattr(write, "POOL_ABOVE", 2)
-    monkeypatch.setattr(write, "CHUNK", 5)
-    monkeypatch.setattr(write, "KEY_CHUNK", 7)
+    monkeypatch.setattr(render, "PARALLEL_ABOVE", 2)
+    monkeypatch.setattr(plan, "READOUTS_PER_SHARE", 5)
+    monkeypatch.setattr(plan, "SUBJECTS_PER_SHARE", 3)
     here, pooled = tmp_path / "here", tmp_path / "pooled"
     generate(archive, here, cache_dir=tmp_path / "cache-here", workers=1)
     generate(archive, pooled, cache_dir=tmp_path / "cache-pooled", workers=2)

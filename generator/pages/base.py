@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..link import Archive
 from ..markdown import front_matter
@@ -39,6 +39,25 @@ class PlanInputs:
     @cached_property
     def quotes_by_topic(self) -> dict[str, list[Quote]]:
         return quotes_by_topic(self.archive, self.quoted)
+
+
+Share = tuple[int, int]  # (number, count): the number-th of `count` runs of a kind's pages
+WHOLE: Share = (0, 1)
+
+
+def share_of(items: list, share: Share, weight: Callable[[object], int] = lambda item: 1) -> list:
+    """The number-th of `count` runs of `items`, each of about the same `weight` in all."""
+    number, count = share
+    if count == 1:
+        return items
+    total = sum(map(weight, items))
+    start, stop = total * number / count, total * (number + 1) / count
+    run, before = [], 0
+    for item in items:
+        if start <= before < stop:
+            run.append(item)
+        before += weight(item)
+    return run
 
 
 def simple_page(path: str, template: str, title: str, *, feed: str | None = None,

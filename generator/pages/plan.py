@@ -7,6 +7,7 @@ lay pages out; the plan decides what each page lists.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Callable, Iterator
 
 from markdown.extensions.toc import slugify as heading_slugify
@@ -17,7 +18,7 @@ from ..markdown import front_matter
 from ..write import Page
 from .addresses import (country_path, feed_path, merged_relations, pair_path, pair_title,
                         person_path, topic_path, year_path)
-from .base import PlanInputs, listing_pages, simple_page
+from .base import WHOLE, PlanInputs, Share, listing_pages, share_of, simple_page
 from .chart import Chart, activity_chart, month_anchor, url_between
 from .dates import MONTHS
 from .events import event_pages, events_index
@@ -141,19 +142,22 @@ def _topic_page(topic: TopicInfo, archive: Archive, statement_count: int) -> Ite
     )
 
 
-def statement_pages(inputs: PlanInputs) -> Iterator[Page]:
+def statement_pages(inputs: PlanInputs, share: Share = WHOLE) -> Iterator[Page]:
     """What was said on each topic, and all that a leader said when their page shows only the
-    newest."""
+    newest (of a `share` of those topics and leaders, shared out by their statements)."""
     archive = inputs.archive
-    for topic_id, quotes in inputs.quotes_by_topic.items():
-        label = archive.topics[topic_id].label
-        yield from _statements_pages(topic_statements_path(topic_id), f"Statements on {label}",
-                                     quotes, None, ("topic", topic_id))
-    for person_id, quotes in inputs.quotes_by_person.items():
-        if len(quotes) > STATEMENTS_ON_LEADER_PAGE:
-            yield from _statements_pages(person_statements_path(person_id),
-                                         f"Statements by {archive.people[person_id].name}",
-                                         quotes, person_id, ("leader", person_id))
+    said = [("topic", topic_id, quotes) for topic_id, quotes in inputs.quotes_by_topic.items()]
+    said += [("leader", person_id, quotes) for person_id, quotes in inputs.quotes_by_person.items()
+             if len(quotes) > STATEMENTS_ON_LEADER_PAGE]
+    for about, subject, quotes in share_of(said, share, lambda item: len(item[2])):
+        if about == "topic":
+            yield from _statements_pages(topic_statements_path(subject),
+                                         f"Statements on {archive.topics[subject].label}",
+                                         quotes, None, (about, subject))
+        else:
+            yield from _statements_pages(person_statements_path(subject),
+                                         f"Statements by {archive.people[subject].name}",
+                                         quotes, subject, (about, subject))
 
 
 def _statements_pages(path: str, title: str, quotes: list, speaker: str | None,
@@ -299,12 +303,25 @@ def _timeline_years(archive: Archive) -> list[tuple[int, int, list[tuple[str, st
     ]
 
 
-def plan_pages(inputs: PlanInputs) -> Iterator[Page]:
-    for kind in PAGE_KINDS:
-        yield from kind(inputs)
+def plan_parts(inputs: PlanInputs, kinds: tuple[PageKind, ...]) -> list[Callable[[], Iterator[Page]]]:
+    """The plan in parts that are planned and written each on its own, by whichever process
+    of a build takes it: every kind of page (PAGE_KINDS and any others) whole, but the readout
+    and statement pages in shares of about the same work as one another. The whole kinds come
+    first and the many shares after, so processes taking parts in turn finish near together."""
+    archive = inputs.archive
+    shares = {statement_pages: (len(archive.topics) + len(archive.people)) // SUBJECTS_PER_SHARE,
+              readout_pages: len(archive.entries) // READOUTS_PER_SHARE}  # larger shares first
+    whole = [partial(kind, inputs) for kind in kinds if kind not in shares]
+    return whole + [partial(kind, inputs, (number, count + 1))
+                    for kind, count in shares.items() for number in range(count + 1)]
 
 
-PAGE_KINDS: tuple[Callable[[PlanInputs], Iterator[Page]], ...] = (
+READOUTS_PER_SHARE = 500
+SUBJECTS_PER_SHARE = 40  # topics and leaders, of whom some have statements pages
+
+
+PageKind = Callable[[PlanInputs], Iterator[Page]]
+PAGE_KINDS: tuple[PageKind, ...] = (
     home_page, search_page, readouts_index, readout_pages, redirect_pages,
     events_index, event_pages, summits_index, series_pages, edition_pages,
     leaders_index, person_pages, network_pages, topics_index, topic_pages, countries_index,

@@ -13,15 +13,16 @@ from ..model import Entry
 from ..write import Page
 from ..registry import Registry
 from .addresses import publisher_label, readout_path, readout_title, root_of
-from .base import PlanInputs
+from .base import WHOLE, PlanInputs, Share, share_of
 from .citation import cite
 from .dates import format_day
 from .mentions import link_first_mentions
 from .search import search_terms
 
 
-def readout_pages(inputs: PlanInputs) -> Iterator[Page]:
-    for entry in inputs.archive.entries:
+def readout_pages(inputs: PlanInputs, share: Share = WHOLE) -> Iterator[Page]:
+    """The page of each readout (of a `share` of them)."""
+    for entry in share_of(inputs.archive.entries, share):
         yield _readout_page(entry, inputs)
 
 
