@@ -274,6 +274,21 @@ def test_work_shared_with_forked_workers_comes_back_in_order():
         list(map_here_and_forked(_pid_and_square, range(20), workers=2))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=50)), st.integers(min_value=1, max_value=9))
+def test_shares_of_a_kind_cover_its_pages_once_and_weigh_about_the_same(weights, count):
+    """The shares a kind of page is planned in take every item once, in order; none weighs more
+    than an even share and one item."""
+    from generator.pages.base import share_of
+
+    items = list(enumerate(weights))
+    shares = [share_of(items, (number, count), lambda item: item[1]) for number in range(count)]
+    assert [item for share in shares for item in share] == items
+    heaviest = max(weights, default=0)
+    for share in shares:
+        assert sum(w for _, w in share) <= sum(weights) / count + heaviest
+
+
 def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, monkeypatch):
     from generator.site import build_site
 

@@ -46,17 +46,20 @@ WHOLE: Share = (0, 1)
 
 
 def share_of(items: list, share: Share, weight: Callable[[object], int] = lambda item: 1) -> list:
-    """The number-th of `count` runs of `items`, each of about the same `weight` in all."""
+    """The number-th of `count` runs of `items`, each of about the same `weight` in all: an item
+    falls in the run where the weight before it falls."""
     number, count = share
     if count == 1:
         return items
-    total = sum(map(weight, items))
-    start, stop = total * number / count, total * (number + 1) / count
+    weights = [weight(item) for item in items]
+    if not any(weights):
+        weights = [1] * len(items)
+    total = sum(weights)
     run, before = [], 0
-    for item in items:
-        if start <= before < stop:
+    for item, item_weight in zip(items, weights):
+        if min(count - 1, count * before // total) == number:
             run.append(item)
-        before += weight(item)
+        before += item_weight
     return run
 
 
