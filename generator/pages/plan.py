@@ -309,11 +309,13 @@ def plan_parts(inputs: PlanInputs, kinds: tuple[PageKind, ...]) -> list[Callable
     and statement pages in shares of about the same work as one another. The whole kinds come
     first and the many shares after, so processes taking parts in turn finish near together."""
     archive = inputs.archive
-    shares = {statement_pages: (len(archive.topics) + len(archive.people)) // SUBJECTS_PER_SHARE,
-              readout_pages: len(archive.entries) // READOUTS_PER_SHARE}  # larger shares first
+    shares = {  # how many shares of each kind: the larger shares first
+        statement_pages: 1 + (len(archive.topics) + len(archive.people)) // SUBJECTS_PER_SHARE,
+        readout_pages: 1 + len(archive.entries) // READOUTS_PER_SHARE,
+    }
     whole = [partial(kind, inputs) for kind in kinds if kind not in shares]
-    return whole + [partial(kind, inputs, (number, count + 1))
-                    for kind, count in shares.items() for number in range(count + 1)]
+    return whole + [partial(kind, inputs, (number, count))
+                    for kind, count in shares.items() for number in range(count)]
 
 
 READOUTS_PER_SHARE = 500
