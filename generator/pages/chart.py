@@ -64,8 +64,8 @@ class Chart:
     peak_label: str
     total: int
     bar_width: float
+    made_from: str  # digest of what the chart is drawn from: stands for it in page keys
     height: int = CHART_HEIGHT
-    made_from: str = ""  # digest of what the chart is drawn from: stands for it in page keys
 
     def content_digest(self) -> str:
         return self.made_from
@@ -123,8 +123,9 @@ def activity_chart(entries: list[Entry], month_link: MonthLink,
     busiest = max(months, key=lambda m: (m.count, -m.x))
     years = tuple(Year(y, year_link(y)) for y in range(first, last + 1))
     busy = [(m.label, m.by_kind, m.href) for m in months if m.count]
+    made_from = sha1(repr((kinds, busy, years, first, last)).encode()).hexdigest()
     return Chart(tuple(months), years, kinds, peak, busiest.label, sum(m.count for m in months),
-                 BAR_SHARE, made_from=sha1(repr((kinds, busy, years, first, last)).encode()).hexdigest())
+                 BAR_SHARE, made_from)
 
 
 def _stack(by_kind: Counter, kinds: tuple[str, ...], peak: int) -> tuple[Segment, ...]:
