@@ -106,13 +106,13 @@ class CacheError(ValueError):
 
 
 _TYPES: dict[str, type] = {}
-_FIELD_NAMES: dict[type, frozenset[str]] = {}  # of each type in _TYPES: asked once per value
+_FIELD_NAMES: dict[type, dict[str, None]] = {}  # of each type in _TYPES, in order: asked once
 
 
 def cached_type(cls: type) -> type:
     """Allow a dataclass in cache files (as a decorator); no other class can ever be built."""
     _TYPES[cls.__name__] = cls
-    _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    _FIELD_NAMES[cls] = dict.fromkeys(f.name for f in dataclasses.fields(cls))
     return cls
 
 
@@ -145,8 +145,8 @@ def to_data(value):
     if kind is re.Pattern:
         return {"$pattern": [value.pattern, value.flags]}
     if _TYPES.get(kind.__name__) is kind:
-        return {"$" + kind.__name__: {f.name: to_data(getattr(value, f.name))
-                                      for f in dataclasses.fields(kind)}}
+        return {"$" + kind.__name__: {name: to_data(getattr(value, name))
+                                      for name in _FIELD_NAMES[kind]}}
     raise TypeError(f"cannot store a {kind.__name__} in the cache")
 
 
@@ -184,7 +184,7 @@ def _from_data(data):
     if tag == "$dict":
         return {_from_data(k): _from_data(v) for k, v in _checked(payload, list)}
     cls = _TYPES.get(tag[1:]) if tag.startswith("$") else None
-    if cls is None or _checked(payload, dict).keys() != _FIELD_NAMES[cls]:
+    if cls is None or _checked(payload, dict).keys() != _FIELD_NAMES[cls].keys():
         raise CacheError(f"unknown value {tag!r}")
     return cls(**{name: value if type(value) in _PLAIN else _from_data(value)
                   for name, value in payload.items()})

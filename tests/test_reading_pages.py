@@ -9,7 +9,7 @@ from generator.model import Statement
 from generator.pages.addresses import Lookups
 from generator.pages.chart import activity_chart, month_anchor, url_between
 from generator.pages.search import search_terms
-from generator.pages.statements import quotes_by_person, quotes_by_topic
+from generator.pages.statements import quoted_statements, quotes_by_person, quotes_by_topic
 from generator.registry import Person, Publisher
 from generator.render import render_content
 
@@ -56,11 +56,12 @@ def test_statements_gather_by_speaker_and_by_topic_with_its_broader_ones(registr
         Statement(("someone-unknown",), 0, 0, 13, "said", "named"),
     ]
     archive = build_archive([entry], registry)
-    by_person = quotes_by_person(archive)
+    quoted = quoted_statements(archive)
+    by_person = quotes_by_person(quoted)
     assert [q.text for q in by_person["xi-jinping"]] == ["Xi said peace matters.", "The two sides agreed."]
     assert [q.joint for q in by_person["vladimir-putin"]] == [True]
     assert "someone-unknown" not in by_person
-    by_topic = quotes_by_topic(archive)
+    by_topic = quotes_by_topic(quoted, archive)
     assert sorted(by_topic) == ["regional-issues", "ukraine-crisis"]
     assert by_topic["ukraine-crisis"][0].paragraph == "readouts/talks.md#p2"
 

@@ -34,11 +34,11 @@ class PlanInputs:
     @cached_property
     def quotes_by_person(self) -> dict[str, list[Quote]]:
         """Statements by speaker, found once for every page that shows them."""
-        return quotes_by_person(self.archive, self.quoted)
+        return quotes_by_person(self.quoted)
 
     @cached_property
     def quotes_by_topic(self) -> dict[str, list[Quote]]:
-        return quotes_by_topic(self.archive, self.quoted)
+        return quotes_by_topic(self.quoted, self.archive)
 
 
 Share = tuple[int, int]  # (number, count): the number-th of `count` runs of a kind's pages

@@ -65,19 +65,22 @@ def quoted_statements(archive: Archive) -> list[tuple[Quote, tuple[str, ...]]]:
             if (quote := _quote(entry, page, statement, archive)) is not None]
 
 
-def quotes_by_person(archive: Archive, quoted: list | None = None) -> dict[str, list[Quote]]:
-    """Person id → their statements, newest readout first, in text order within a readout."""
+def quotes_by_person(quoted: list[tuple[Quote, tuple[str, ...]]]) -> dict[str, list[Quote]]:
+    """Person id → their statements (of `quoted_statements`), newest readout first, in text
+    order within a readout."""
     found: dict[str, list[Quote]] = defaultdict(list)
-    for quote, _ in quoted if quoted is not None else quoted_statements(archive):
+    for quote, _ in quoted:
         for speaker in quote.speakers:
             found[speaker].append(quote)
     return dict(found)
 
 
-def quotes_by_topic(archive: Archive, quoted: list | None = None) -> dict[str, list[Quote]]:
-    """Topic id → the statements on it or on a narrower topic of its own, newest first."""
+def quotes_by_topic(quoted: list[tuple[Quote, tuple[str, ...]]],
+                    archive: Archive) -> dict[str, list[Quote]]:
+    """Topic id → the statements (of `quoted_statements`) on it or on a narrower topic of its
+    own, newest first."""
     found: dict[str, list[Quote]] = defaultdict(list)
-    for quote, topics in quoted if quoted is not None else quoted_statements(archive):
+    for quote, topics in quoted:
         for topic in dict.fromkeys(t for own in topics for t in _with_broader(own, archive)):
             found[topic].append(quote)
     return dict(found)
