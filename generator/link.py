@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .archive.events import event_ids, group_readouts
 from .archive.sides import BILATERAL, PlaceCountries, Shape, level_of, shape_of
@@ -31,8 +32,20 @@ PRINCIPAL_WEIGHT = 3  # sharing a principal says more than sharing an attendee o
 UNDATED_DISTANCE = dt.timedelta(days=3650)  # an undated readout counts as ten years away
 
 
+class ShownOften:
+    """A frozen record that thousands of pages show (a leader, a topic): it stands for itself in
+    their fingerprints (write.py) by a digest of its fields, made once rather than per page."""
+
+    def content_digest(self) -> str:
+        return self._digest
+
+    @cached_property
+    def _digest(self) -> str:
+        return hashlib.sha1(repr(self).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass(frozen=True)
-class PersonInfo:
+class PersonInfo(ShownOften):
     """A person as the archive knows them: from the registry when registered, else as seen."""
 
     id: str
@@ -45,7 +58,7 @@ class PersonInfo:
 
 
 @dataclass(frozen=True)
-class TopicInfo:
+class TopicInfo(ShownOften):
     id: str
     label: str
     parent: str | None

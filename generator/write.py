@@ -71,9 +71,15 @@ def _fingerprint(value, out: list[str]) -> None:
         out.append("e" + value.content_digest())
     elif kind in (list, tuple):
         out.append(f"[{len(value)}")
-        if value and all(type(item) is Entry for item in value):  # listings: the common case
-            out.append("e" + ",".join(item.digest or item.content_digest() for item in value))
-            return
+        kinds = set(map(type, value))
+        if len(kinds) == 1:  # listings of readouts, of meetings, of statements: the common case
+            (item_kind,) = kinds
+            if item_kind is Entry:
+                out.append("e" + ",".join([item.digest or item.content_digest() for item in value]))
+                return
+            if hasattr(item_kind, "content_digest"):
+                out.append(f"{item_kind.__name__}*" + ",".join([item.content_digest() for item in value]))
+                return
         for item in value:
             _fingerprint(item, out)
     elif kind is dict:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
-from hashlib import sha1
 from itertools import groupby
 
 from ..link import Archive
@@ -29,17 +27,13 @@ class Quote:
     joint: bool  # said by all principals together ("the two sides agreed")
     paragraph: str  # the readout page's address of the paragraph: readouts/x.md#p3
     number: int  # the paragraph's number in the readout, from 1
+    position: int  # the statement's place among its readout's
 
     def content_digest(self) -> str:
-        """Stands for the quote in page fingerprints (write.py): its readout's digest says its
-        text, date and title; the rest is what the archive made of it."""
-        return self._digest
-
-    @cached_property  # a quote is shown on its speakers' pages and on each of its topics'
-    def _digest(self) -> str:
-        return sha1("\x1f".join((self.entry.digest or self.entry.content_digest(), self.text,
-                                  ",".join(self.speakers), str(self.joint), self.paragraph))
-                    .encode("utf-8", "surrogatepass")).hexdigest()
+        """Stands for the quote in page fingerprints (write.py): its readout's digest says the
+        readout's text, address and statements, so with the statement's place it says the words,
+        the paragraph and whether all said them; the rest is whom the archive has pages for."""
+        return f"{self.entry.digest or self.entry.content_digest()}#{self.position}:{','.join(self.speakers)}"
 
 
 def paragraph_anchor(index: int) -> str:
@@ -47,13 +41,14 @@ def paragraph_anchor(index: int) -> str:
     return f"p{index + 1}"
 
 
-def _quote(entry: Entry, page: str, statement: Statement, archive: Archive) -> Quote | None:
+def _quote(entry: Entry, page: str, position: int, statement: Statement,
+           archive: Archive) -> Quote | None:
     speakers = tuple([s for s in statement.speakers if s in archive.people])
     if not speakers or statement.paragraph >= len(entry.readout.paragraphs):
         return None
     text = entry.readout.paragraphs[statement.paragraph][statement.start:statement.end]
     return Quote(entry, text, speakers, statement.how == "both sides",
-                 f"{page}#{paragraph_anchor(statement.paragraph)}", statement.paragraph + 1)
+                 f"{page}#{paragraph_anchor(statement.paragraph)}", statement.paragraph + 1, position)
 
 
 def quoted_statements(archive: Archive) -> list[tuple[Quote, tuple[str, ...]]]:
@@ -61,8 +56,9 @@ def quoted_statements(archive: Archive) -> list[tuple[Quote, tuple[str, ...]]]:
     text order within a readout. Made once for both groupings below."""
     return [(quote, statement.topics)
             for entry in reversed(archive.entries) if entry.facts.statements
-            for page in [readout_path(entry.slug)] for statement in entry.facts.statements
-            if (quote := _quote(entry, page, statement, archive)) is not None]
+            for page in [readout_path(entry.slug)]
+            for position, statement in enumerate(entry.facts.statements)
+            if (quote := _quote(entry, page, position, statement, archive)) is not None]
 
 
 def quotes_by_person(quoted: list[tuple[Quote, tuple[str, ...]]]) -> dict[str, list[Quote]]:
