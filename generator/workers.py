@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Callable, Iterator, Sequence, TypeVar
 
 Chunk = TypeVar("Chunk")
@@ -80,25 +80,65 @@ def map_here_and_forked(function: Callable[[Chunk], Result], chunks: Sequence[Ch
     The forked copies share this process's memory until they write to it, and every object they
     read is written to (its reference count): each copy ends up holding much of what it reads as
     its own. Working here as well as in the copies keeps one copy fewer for the same number of
-    busy processes. Each copy is kept two chunks ahead; between its own chunks this process takes
-    the next one, so nobody waits while chunks remain.
+    busy processes. Whoever is free takes the next chunk nobody has taken (a counter the
+    processes share), so a long chunk in one process keeps no other waiting for work.
     """
     if workers <= 1 or len(chunks) < 2:
         yield from map(function, chunks)
         return
-    ahead = 2 * (workers - 1)
+    global _shared
+    following = multiprocessing.get_context("fork").Value("q", 0)  # the next chunk nobody took
+    _shared = (function, chunks, following)
     done: dict[int, Result] = {}
-    sent: dict[int, Future] = {}
-    following = 0  # the next chunk nobody has taken
-    with forked_pool(workers - 1) as pool:
-        for number in range(len(chunks)):
-            while number not in done:
-                while following < len(chunks) and sum(not f.done() for f in sent.values()) < ahead:
-                    sent[following] = pool.submit(function, chunks[following])
-                    following += 1
-                if number in sent and (sent[number].done() or following == len(chunks)):
-                    done[number] = sent.pop(number).result()
-                elif following < len(chunks):
-                    done[following] = function(chunks[following])
-                    following += 1
-            yield done.pop(number)
+    given = 0  # chunks handed back so far, in order
+    try:
+        with forked_pool(workers - 1) as pool:
+            pending = [pool.submit(_take_next) for _ in chunks]  # each copy takes chunks as it can
+            while (number := _claim(following, len(chunks))) is not None:
+                done[number] = function(chunks[number])
+                pending = _collect(pending, done)
+                while given in done:
+                    yield done.pop(given)
+                    given += 1
+            wait(pending)
+            _collect(pending, done)
+    except BaseException:
+        with following.get_lock():
+            following.value = len(chunks)  # the copies take no more
+        raise
+    finally:
+        _shared = None
+    while given < len(chunks):
+        yield done.pop(given)
+        given += 1
+
+
+_shared: tuple | None = None  # (function, chunks, counter) of the map under way, for the copies
+
+
+def _claim(following, count: int) -> int | None:
+    with following.get_lock():
+        number = following.value
+        if number >= count:
+            return None
+        following.value = number + 1
+    return number
+
+
+def _take_next():
+    """In a forked copy: the next chunk nobody has taken, worked out; None once all are taken."""
+    function, chunks, following = _shared
+    number = _claim(following, len(chunks))
+    return None if number is None else (number, function(chunks[number]))
+
+
+def _collect(pending: list[Future], done: dict) -> list[Future]:
+    """Put what the copies have finished into `done` (a failure raises); the rest still pending."""
+    waiting = []
+    for future in pending:
+        if not future.done():
+            waiting.append(future)
+        elif (result := future.result()) is not None:
+            number, value = result
+            done[number] = value
+    return waiting

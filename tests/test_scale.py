@@ -257,7 +257,7 @@ def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path,
 def _pid_and_square(number: int) -> tuple[int, int]:
     if number == 13:
         raise ValueError("thirteen")
-    time.sleep(0.01)
+    time.sleep(0.05)  # long enough for the forked copy to start and take some
     return os.getpid(), number * number
 
 
