@@ -198,9 +198,11 @@ def unregistered_values(overrides: dict, registry: Registry) -> list[str]:
     page of its own from a curator's typo (topics/evil-topic, countries/atlantis)."""
     from .link import describe_topic
 
-    country_ids = {country.id: country.name for country in registry.countries.values()}
     warnings = []
-    for topic in overrides.get("topics", []):
+    topics = overrides.get("topics", [])
+    # (only for a sidecar's topics: most readouts have none, and this is asked of each readout)
+    country_ids = {country.id: country.name for country in registry.countries.values()} if topics else {}
+    for topic in topics:
         known = describe_topic(topic, registry, country_ids)
         if not known.registered and known.parent is None:  # not even "a-b-relations" of two known
             warnings.append(f"sidecar topic {topic!r} is not in generator/data/topics.yml; "
