@@ -31,12 +31,12 @@ def test_chart_spans_whole_years_and_stacks_kinds():
     assert chart.width == 24 and [y.year for y in chart.years] == [2023, 2024]
     assert chart.kinds == ("bilateral", "multilateral")
     assert (chart.total, chart.peak, chart.peak_label) == (3, 2, "November 2023")
-    november = chart.months[10]
-    assert november.by_kind == (1, 1) and november.href == "#m-2023-11"
+    november = chart.busy_months[0]
+    assert november.x == 10 and november.by_kind == (1, 1) and november.href == "#m-2023-11"
     assert [(s.kind, s.y, s.height) for s in november.segments] == [
         ("bilateral", 50, 50), ("multilateral", 0, 50)]
-    assert [m.label for m in chart.busy_months] == ["November 2023", "February 2024"]
-    assert chart.months[0].href is None  # a month without readouts links nowhere
+    assert [(m.label, m.x) for m in chart.busy_months] == [("November 2023", 10),
+                                                           ("February 2024", 13)]
     assert activity_chart([entries[-1]], lambda y, m: None) is None
 
 

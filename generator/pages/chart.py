@@ -57,7 +57,10 @@ class Year:
 
 @dataclass(frozen=True)
 class Chart:
-    months: tuple[Month, ...]
+    busy_months: tuple[Month, ...]  # the months that have readouts: the columns drawn and the
+    # rows of the chart's table (the quiet months between are only counted: thousands of pages
+    # are planned with a chart, and most of a chart's months are quiet)
+    width: int  # months spanned, January of the first year to December of the last
     years: tuple[Year, ...]
     kinds: tuple[str, ...]  # kinds the chart shows, in KINDS order
     peak: int  # readouts in the busiest month
@@ -71,23 +74,14 @@ class Chart:
         return self.made_from
 
     @property
-    def width(self) -> int:
-        return len(self.months)
-
-    @property
     def peak_months(self) -> int:
         """How many months had the peak's number of readouts."""
-        return sum(1 for m in self.months if m.count == self.peak)
+        return sum(1 for m in self.busy_months if m.count == self.peak)
 
     @property
     def legend(self) -> list[tuple[str, str]]:
         """(kind, its CSS class) for each kind the chart shows."""
         return [(kind, kind_class(kind)) for kind in self.kinds]
-
-    @property
-    def busy_months(self) -> list[Month]:
-        """The months that have readouts: the rows of the chart's table."""
-        return [m for m in self.months if m.count]
 
 
 MonthLink = Callable[[int, int], "str | None"]
@@ -108,24 +102,18 @@ def activity_chart(entries: list[Entry], month_link: MonthLink,
         sorted({k for c in counts.values() for k in c} - set(KINDS)))
     peak = max(sum(c.values()) for c in counts.values())
     first, last = min(counts)[0], max(counts)[0]
-    months, quiet = [], tuple(0 for _ in kinds)
-    for year in range(first, last + 1):
-        for month in range(1, 13):
-            by_kind = counts.get((year, month))
-            if by_kind is None:
-                months.append(Month(len(months), f"{MONTHS[month - 1]} {year}", 0, quiet, (), None))
-                continue
-            months.append(Month(
-                x=len(months), label=f"{MONTHS[month - 1]} {year}", count=sum(by_kind.values()),
-                by_kind=tuple(by_kind[k] for k in kinds), segments=_stack(by_kind, kinds, peak),
-                href=month_link(year, month),
-            ))
-    busiest = max(months, key=lambda m: (m.count, -m.x))
+    busy = tuple(
+        Month(x=(year - first) * 12 + month - 1, label=f"{MONTHS[month - 1]} {year}",
+              count=sum(by_kind.values()), by_kind=tuple(by_kind[k] for k in kinds),
+              segments=_stack(by_kind, kinds, peak), href=month_link(year, month))
+        for (year, month), by_kind in sorted(counts.items())
+    )
+    busiest = max(busy, key=lambda m: (m.count, -m.x))
     years = tuple(Year(y, year_link(y)) for y in range(first, last + 1))
-    busy = [(m.label, m.by_kind, m.href) for m in months if m.count]
-    made_from = sha1(repr((kinds, busy, years, first, last)).encode()).hexdigest()
-    return Chart(tuple(months), years, kinds, peak, busiest.label, sum(m.count for m in months),
-                 BAR_SHARE, made_from)
+    made_from = sha1(repr((kinds, [(m.label, m.by_kind, m.href) for m in busy], years, first,
+                           last)).encode()).hexdigest()
+    return Chart(busy, (last - first + 1) * 12, years, kinds, peak, busiest.label,
+                 sum(m.count for m in busy), BAR_SHARE, made_from)
 
 
 def _stack(by_kind: Counter, kinds: tuple[str, ...], peak: int) -> tuple[Segment, ...]:
