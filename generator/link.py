@@ -161,12 +161,23 @@ class Archive:
     def related_candidates(self, slug: str) -> list[Entry]:
         """The readouts `related` chooses from; its answer depends on these and the readout only."""
         entry = self.by_slug[slug]
-        lists = [self.by_person[p] for p in self.roles[slug]]
-        lists += [self.by_topic[t] for t in dict.fromkeys(entry.facts.topics)]
-        candidates = {c.slug: c for index in lists for c in self._nearest(index, entry)}
+        candidates = {c.slug: c for index in self.related_indexes(slug).values()
+                      for c in self._nearest(index, entry)}
         for account in self.event_of[slug].entries:  # the readout, and other accounts of its meeting
             candidates.pop(account.slug, None)
         return list(candidates.values())
+
+    def related_indexes(self, slug: str) -> dict[str, list[Entry]]:
+        """The index lists, by name, that a readout's related readouts come from: those of its
+        people and of its topics."""
+        indexes = {f"person:{p}": self.by_person[p] for p in self.roles[slug]}
+        indexes.update((f"topic:{t}", self.by_topic[t]) for t in self.by_slug[slug].facts.topics)
+        return indexes
+
+    def index_lists(self) -> dict[str, list[Entry]]:
+        """Every list `related_indexes` can name, by its name."""
+        return {**{f"person:{p}": index for p, index in self.by_person.items()},
+                **{f"topic:{t}": index for t, index in self.by_topic.items()}}
 
     def _nearest(self, index: list[Entry], entry: Entry) -> list[Entry]:
         orders = self._orders.get(id(index))

@@ -25,6 +25,7 @@ from .pages.base import PlanInputs
 from .pages.chart import month_anchor
 from .pages.dates import day_span, format_day
 from .pages.plan import PAGE_KINDS, plan_parts
+from .pages.readout import readouts_seen, unchanged_readouts
 from .registry import Registry
 from .write import ContentWriter, Page, WriteResult
 
@@ -46,7 +47,9 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
     env = environment(lookups, registry)
-    inputs = PlanInputs(archive, registry, lookups, site_url)
+    seen = readouts_seen(archive)
+    inputs = PlanInputs(archive, registry, lookups, site_url,
+                        unchanged_readouts(archive, seen, writer.memory))
     parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))
 
     def make_text(page: Page) -> str:
@@ -59,7 +62,7 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
     if len(archive.entries) < PARALLEL_ABOVE:
         workers = 1
-    return writer.write(parts, make_text, lookups.still_hold, salt, progress, workers)
+    return writer.write(parts, make_text, lookups.still_hold, salt, progress, workers, memory=seen)
 
 
 PARALLEL_ABOVE = 200  # readouts; a smaller archive is written sooner than workers start

@@ -41,6 +41,13 @@ class Page:
     build: Callable[[], tuple[str, dict]] | None = None  # makes front matter and context late
     key_inputs: tuple | None = None  # what the page depends on, when context is built late
     text: Callable[[], str] | None = None  # makes the whole file (then key_inputs are required)
+    plan: Callable[[], Page] | None = None  # of a page known to have the last build's inputs
+
+    @classmethod
+    def as_before(cls, path: str, plan: Callable[[], Page]) -> Page:
+        """A page the plan knows to have the inputs it had in the last build, without planning
+        it: its file is kept when it can be, else `plan` plans it in full."""
+        return cls(path, None, None, None, plan=plan)
 
     def materialize(self) -> None:
         if self.build is not None:
@@ -128,13 +135,14 @@ def _stat_of(path: Path) -> tuple[int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-STATE_FORMAT = 3
+STATE_FORMAT = 4
 
 
 class ContentWriter:
     """Writes a content folder, and keeps what it wrote there for the next build.
 
-    Its state: the pages of the last build (`pages`, with their keys, lookups and files), and
+    Its state: the pages of the last build (`pages`, with their keys, lookups and files), what
+    else those keys stood for (`salt`), what the plan remembered of that build (`memory`), and
     the lookups of the page being made (`note`). It is stored as plain JSON, so that reading it
     back costs little next to a build that has nothing to do.
     """
@@ -144,7 +152,7 @@ class ContentWriter:
         self.path = None
         if cache_dir:
             self.path = cache_path_for(cache_dir, "render", self.content_dir)
-        self.build, self.pages = _load_state(self.path)
+        self.build, self.salt, self.memory, self.pages = _load_state(self.path)
         self._refreshed = False
         self._looked_up: list[tuple[str, str, object]] = []
 
@@ -185,6 +193,7 @@ class ContentWriter:
                                     for lookup in r.looked_up], r.stat, r.digest]
                      for path, r in self.pages.items()}
             write_records(self.path, [json.dumps({"format": STATE_FORMAT, "build": build,
+                                                  "salt": self.salt, "memory": self.memory,
                                                   "lookups": list(numbers), "pages": pages},
                                                  ensure_ascii=False, separators=(",", ":"))])
 
@@ -195,7 +204,7 @@ class ContentWriter:
 
     def write(self, parts: Sequence[Callable[[], Iterable[Page]]], make_text: Callable[[Page], str],
               lookups_hold: Callable[[tuple], bool], salt: str, progress=None,
-              workers: int = 1) -> WriteResult:
+              workers: int = 1, memory=None) -> WriteResult:
         """Plan and write every part's pages into a fresh sibling folder, then swap it for the
         content folder.
 
@@ -203,7 +212,8 @@ class ContentWriter:
         or one of `workers - 1` forked copies, which take parts in turn, so planning is spread
         as well as making and no process holds the whole plan. `make_text` gives a page's file
         text; `lookups_hold` tells whether a kept page's lookups still get the same answers;
-        `salt` stands for everything else a page depends on.
+        `salt` stands for everything else a page depends on. `memory` (plain data) is what the
+        plan would have of this build in the next, given back there as `self.memory`.
         """
         content_dir = self.content_dir
         content_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -232,29 +242,40 @@ class ContentWriter:
             raise
         finally:
             _job = None
-        self.pages = records
+        self.pages, self.salt, self.memory = records, salt, memory
         return WriteResult(len(records), written)
 
     def _write_part(self, pages: Iterable[Page], make_text, holds, salt: str,
                     staging: Path) -> list[tuple[str, PageRecord, bool]]:
         """Each page of a part kept from the last build when its key, file and lookups are as
-        they were, else made: (its path, its record, whether its bytes were written afresh)."""
+        they were, else made: (its path, its record, whether its bytes were written afresh).
+        A page the plan knows to have the last build's inputs is kept without a key when the
+        rest of the key is as it was too (`salt`)."""
         done, folders = [], set()
         for page in pages:
             folder = (staging / page.path).parent
             if folder not in folders:
                 folder.mkdir(parents=True, exist_ok=True)
                 folders.add(folder)
-            key = page.key(salt)
             old = self.pages.get(page.path)
-            if (old is not None and old.key == key and self.intact(page.path, old)
-                    and holds(old.looked_up)
-                    and _keep(self.content_dir / page.path, staging / page.path)):
+            if page.plan is not None:
+                if salt == self.salt and self._can_keep(page.path, old, holds, staging):
+                    done.append((page.path, old, False))
+                    continue
+                page = page.plan()
+            key = page.key(salt)
+            if old is not None and old.key == key and self._can_keep(page.path, old, holds, staging):
                 done.append((page.path, old, False))
                 continue
             wrote, looked_up, stat, digest = self._make(page, make_text, staging)
             done.append((page.path, PageRecord(key, looked_up, stat, digest), wrote))
         return done
+
+    def _can_keep(self, path: str, old: PageRecord | None, holds, staging: Path) -> bool:
+        """The last build's file of a page whose inputs are as they were is still whole and its
+        lookups still get the same answers: it is put into the new folder as it is."""
+        return (old is not None and self.intact(path, old) and holds(old.looked_up)
+                and _keep(self.content_dir / path, staging / path))
 
     def _make(self, page: Page, make_text, staging: Path) -> tuple[bool, tuple, tuple, str]:
         """Make one page's file in `staging`: (whether its bytes were written afresh, the lookups
@@ -295,18 +316,20 @@ def _asked_once(lookups_hold: Callable[[tuple], bool]) -> Callable[[tuple], bool
     return holds
 
 
-def _load_state(path: Path | None) -> tuple[str | None, dict[str, PageRecord]]:
-    """The last build's fingerprint and pages, when its state file is intact and current."""
+def _load_state(path: Path | None) -> tuple[str | None, str | None, object, dict[str, PageRecord]]:
+    """The last build's fingerprint, salt, memory and pages, when its state file is intact and
+    current."""
     records, _ = read_records(path)
     try:
         saved = json.loads(records[0][1]) if len(records) == 1 else {}
         if saved.get("format") != STATE_FORMAT:
-            return None, {}
+            return None, None, None, {}
         lookups = [tuple(lookup) for lookup in saved["lookups"]]
-        return saved["build"], {path: PageRecord(key, [lookups[n] for n in looked_up], *rest)
-                                for path, (key, looked_up, *rest) in saved["pages"].items()}
+        return saved["build"], saved["salt"], saved["memory"], {
+            path: PageRecord(key, [lookups[n] for n in looked_up], *rest)
+            for path, (key, looked_up, *rest) in saved["pages"].items()}
     except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        return None, {}
+        return None, None, None, {}
 
 
 def _file_digest(path: Path) -> str | None:

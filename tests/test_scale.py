@@ -207,6 +207,45 @@ def test_adding_a_readout_keeps_other_pages_and_equals_a_fresh_build(archive, tm
     assert tree(tmp_path / "fresh") == after
 
 
+def test_readout_pages_planned_again_are_those_near_a_change_and_builds_equal_fresh_ones(
+        archive, tmp_path, monkeypatch):
+    """A readout page is planned again only when its own inputs changed or a readout came, went
+    or changed near it in one of its people's or topics' lists (related readouts are chosen
+    from there); whatever the change, the build equals a fresh one."""
+    from generator import link
+    from generator.pages import readout
+
+    monkeypatch.setattr(link, "NEAREST_IN_INDEX", 2)  # windows narrow enough to miss most
+    planned = []
+    plan_page = readout._readout_page
+    monkeypatch.setattr(readout, "_readout_page",
+                        lambda entry, inputs: planned.append(entry.slug) or plan_page(entry, inputs))
+    content = tmp_path / "content"
+    seeds = sorted(archive.glob("*.txt"))
+    generate(archive, content, workers=1)
+    assert len(planned) == 30
+    changes = [
+        lambda: write_archive(archive, 1, start=30),  # a readout added
+        lambda: seeds[4].unlink(),  # one gone
+        lambda: seeds[9].write_text(seeds[9].read_text(encoding="utf-8") + "\nA closing line.\n",
+                                    encoding="utf-8"),  # one changed
+        lambda: seeds[12].with_suffix(".yml").write_text(  # one moved in time, on other topics
+            "date: 2011-03-04\ntopics: [trade, climate-change]\n", encoding="utf-8"),
+    ]
+    for number, change in enumerate(changes):
+        change()
+        planned.clear()
+        report = generate(archive, content, workers=1)
+        assert not report.errors
+        assert 0 < len(planned) < report.readouts_read, number  # 13 to 20 of 30 here
+        fresh = tmp_path / f"fresh-{number}"
+        generate(archive, fresh, cache_dir=None, workers=1)
+        assert tree(content) == tree(fresh), number
+    planned.clear()
+    report = generate(archive, content, workers=1, site_url="https://archive.example/")
+    assert len(planned) == report.readouts_read  # another address: every page planned again
+
+
 def test_removing_a_readout_removes_its_page(archive, tmp_path):
     content = tmp_path / "content"
     generate(archive, content, workers=1)

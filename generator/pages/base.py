@@ -25,6 +25,7 @@ class PlanInputs:
     registry: Registry
     lookups: Lookups
     site_url: str | None = None  # the site's address (SITE_URL), for absolute links; None: relative
+    unchanged_readouts: frozenset[str] = frozenset()  # slugs whose pages have the last build's inputs
 
     @cached_property
     def quoted(self) -> list:

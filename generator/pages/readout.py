@@ -5,9 +5,12 @@ at the same level."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from functools import partial
 from typing import Iterator
 
-from ..link import Event
+from .. import link
+from ..link import Archive, Event
 from ..markdown import front_matter
 from ..model import Entry
 from ..write import Page
@@ -21,9 +24,92 @@ from .search import search_terms
 
 
 def readout_pages(inputs: PlanInputs, share: Share = WHOLE) -> Iterator[Page]:
-    """The page of each readout (of a `share` of them)."""
+    """The page of each readout (of a `share` of them). One whose inputs are known to be the
+    last build's (`unchanged_readouts`) is not planned unless its file cannot be kept."""
     for entry in share_of(inputs.archive.entries, share):
-        yield _readout_page(entry, inputs)
+        if entry.slug in inputs.unchanged_readouts:
+            yield Page.as_before(readout_path(entry.slug), partial(_readout_page, entry, inputs))
+        else:
+            yield _readout_page(entry, inputs)
+
+
+DIGEST_KEPT = 12  # hex digits of a readout's digest kept in the index lists remembered
+
+
+def readouts_seen(archive: Archive) -> dict:
+    """What this build's readout pages are planned from, for the next build to compare with
+    (`unchanged_readouts`): each index list that related readouts are chosen from, as its
+    readouts' digests in order, and each readout's signature (everything else of its page's
+    inputs)."""
+    return {
+        "lists": {name: [(entry.digest or entry.content_digest())[:DIGEST_KEPT] for entry in index]
+                  for name, index in archive.index_lists().items()},
+        "signatures": {entry.slug: _signature(entry, archive) for entry in archive.entries},
+    }
+
+
+def unchanged_readouts(archive: Archive, seen: dict, last: dict | None) -> frozenset[str]:
+    """The readouts whose pages have the inputs they had in the last build (`last`, its
+    `readouts_seen`; this build's is `seen`), found without choosing any related readouts.
+
+    A readout's page depends on its signature and on the readouts within NEAREST_IN_INDEX of it
+    in each of its index lists (its related readouts are chosen from those). Where a list
+    changed, only the readouts that near the change have new candidates, so one readout added
+    to a list of thousands puts few others' pages to planning again.
+    """
+    if not (isinstance(last, dict) and isinstance(last.get("lists"), dict)
+            and isinstance(last.get("signatures"), dict)):
+        return frozenset()  # no last build, or its state was written by hand
+    reach = link.NEAREST_IN_INDEX + 1  # a readout inserted or removed shifts the window by one
+    near_a_change: set[str] = set()
+    indexes = archive.index_lists()
+    for name, digests in seen["lists"].items():
+        before = last["lists"].get(name)
+        if before == digests:
+            continue
+        start, end = _changed_run(before or [], digests) if before else (0, len(digests))
+        index = indexes[name]
+        near_a_change.update(e.slug for e in index[max(0, start - reach):end + reach])
+    old_signatures = last["signatures"]
+    return frozenset(slug for slug, signature in seen["signatures"].items()
+                     if old_signatures.get(slug) == signature and slug not in near_a_change)
+
+
+def _changed_run(before: list[str], after: list[str]) -> tuple[int, int]:
+    """Where `after` differs from `before`: [start, end) of `after`, between the longest common
+    head and tail (empty when only removals were made, at `start`)."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    tail = 0
+    while (tail < min(len(before), len(after)) - start
+           and before[-1 - tail] == after[-1 - tail]):
+        tail += 1
+    return start, len(after) - tail
+
+
+def _signature(entry: Entry, archive: Archive) -> str:
+    """A digest of all a readout page is planned from but its related readouts' candidates:
+    the readout, its meeting and the meetings either side of it, its summit and the lists its
+    candidates come from."""
+    event, pairs, summit = _meeting_of(entry, archive)
+    parts = [entry.digest or entry.content_digest(), event.content_digest(), repr(summit),
+             *archive.related_indexes(entry.slug)]
+    for pair, label, previous, following in pairs:
+        parts += [repr((pair, label)), previous.content_digest() if previous else "-",
+                  following.content_digest() if following else "-"]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _meeting_of(entry: Entry, archive: Archive) -> tuple:
+    """The meeting a readout tells, its pair's meetings before and after it at its level, and
+    its summit edition: (event, pairs, summit)."""
+    event = archive.event_of[entry.slug]
+    pairs = []
+    if event.pair:
+        pairs = [(event.pair, archive.level_labels.get(event.level), *archive.neighbours(event))]
+    summit = archive.editions[event.summit] if event.summit else None
+    return event, pairs, summit
 
 
 def redirect_pages(inputs: PlanInputs) -> Iterator[Page]:
@@ -44,14 +130,10 @@ def redirect_pages(inputs: PlanInputs) -> Iterator[Page]:
 def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
     archive = inputs.archive
     path = readout_path(entry.slug)
-    event = archive.event_of[entry.slug]
-    pairs = []
-    if event.pair:
-        pairs = [(event.pair, archive.level_labels.get(event.level), *archive.neighbours(event))]
+    event, pairs, summit = _meeting_of(entry, archive)
     # Related readouts are chosen from these candidates alone: the page depends on them, and
     # the choosing is left to whoever makes the page (a worker process, in a large build).
     candidates = archive.related_candidates(entry.slug)
-    summit = archive.editions[event.summit] if event.summit else None
 
     def build() -> tuple[str, dict]:
         return readout_front_matter(entry, inputs.registry, event), {
