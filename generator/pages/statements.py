@@ -19,15 +19,35 @@ NEWEST_STATEMENTS = 10  # what a split statements page shows above its list of p
 
 @dataclass(frozen=True)
 class Quote:
-    """One statement of one readout, ready to show: its words, who said them and where."""
+    """One statement of one readout, ready to show: its words, who said them and where. Made
+    for every statement of the archive whenever pages are planned, it holds only what it is
+    made from; what pages show of it is worked out when a page is made."""
 
     entry: Entry
-    text: str  # the readout's own sentence
-    speakers: tuple[str, ...]  # person ids the archive has pages for
-    joint: bool  # said by all principals together ("the two sides agreed")
-    paragraph: str  # the readout page's address of the paragraph: readouts/x.md#p3
-    number: int  # the paragraph's number in the readout, from 1
+    statement: Statement
     position: int  # the statement's place among its readout's
+    speakers: tuple[str, ...]  # person ids the archive has pages for
+
+    @property
+    def text(self) -> str:
+        """The readout's own sentence."""
+        statement = self.statement
+        return self.entry.readout.paragraphs[statement.paragraph][statement.start:statement.end]
+
+    @property
+    def joint(self) -> bool:
+        """Said by all principals together ("the two sides agreed")."""
+        return self.statement.how == "both sides"
+
+    @property
+    def paragraph(self) -> str:
+        """The readout page's address of the paragraph: readouts/x.md#p3."""
+        return f"{readout_path(self.entry.slug)}#{paragraph_anchor(self.statement.paragraph)}"
+
+    @property
+    def number(self) -> int:
+        """The paragraph's number in the readout, from 1."""
+        return self.statement.paragraph + 1
 
     def content_digest(self) -> str:
         """Stands for the quote in page fingerprints (write.py): its readout's digest says the
@@ -41,24 +61,19 @@ def paragraph_anchor(index: int) -> str:
     return f"p{index + 1}"
 
 
-def _quote(entry: Entry, page: str, position: int, statement: Statement,
-           archive: Archive) -> Quote | None:
-    speakers = tuple([s for s in statement.speakers if s in archive.people])
-    if not speakers or statement.paragraph >= len(entry.readout.paragraphs):
-        return None
-    text = entry.readout.paragraphs[statement.paragraph][statement.start:statement.end]
-    return Quote(entry, text, speakers, statement.how == "both sides",
-                 f"{page}#{paragraph_anchor(statement.paragraph)}", statement.paragraph + 1, position)
-
-
 def quoted_statements(archive: Archive) -> list[tuple[Quote, tuple[str, ...]]]:
-    """Every statement that can be shown, with the topics it is on: newest readout first, in
-    text order within a readout. Made once for both groupings below."""
-    return [(quote, statement.topics)
-            for entry in reversed(archive.entries) if entry.facts.statements
-            for page in [readout_path(entry.slug)]
-            for position, statement in enumerate(entry.facts.statements)
-            if (quote := _quote(entry, page, position, statement, archive)) is not None]
+    """Every statement that can be shown (a speaker the archive has a page for, a paragraph the
+    readout has), with the topics it is on: newest readout first, in text order within a
+    readout. Made once for both groupings below."""
+    people = archive.people
+    quoted = []
+    for entry in reversed(archive.entries):
+        paragraphs = len(entry.readout.paragraphs)
+        for position, statement in enumerate(entry.facts.statements):
+            speakers = tuple([s for s in statement.speakers if s in people])
+            if speakers and statement.paragraph < paragraphs:
+                quoted.append((Quote(entry, statement, position, speakers), statement.topics))
+    return quoted
 
 
 def quotes_by_person(quoted: list[tuple[Quote, tuple[str, ...]]]) -> dict[str, list[Quote]]:
