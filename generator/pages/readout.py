@@ -131,9 +131,10 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
     archive = inputs.archive
     path = readout_path(entry.slug)
     event, pairs, summit = _meeting_of(entry, archive)
-    # Related readouts are chosen from these candidates alone: the page depends on them, and
-    # the choosing is left to whoever makes the page (a worker process, in a large build).
-    candidates = archive.related_candidates(entry.slug)
+    # Related readouts are chosen as the page is planned, and its key depends on those chosen:
+    # a page is planned only when new or near a change in its lists (unchanged_readouts), and
+    # most near a change have the same related readouts after it, so their files are kept.
+    related = archive.related(entry.slug)
 
     def build() -> tuple[str, dict]:
         return readout_front_matter(entry, inputs.registry, event), {
@@ -141,7 +142,7 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
             "facts": entry.facts,
             "title": readout_title(entry),
             "paragraphs": link_first_mentions(entry, inputs.lookups, inputs.registry, root_of(path)),
-            "related": archive.score_related(entry.slug, candidates),
+            "related": related,
             "pairs": pairs,
             "citation": cite(entry, inputs.site_url),
             "search_terms": search_terms(entry, inputs.registry, inputs.lookups),
@@ -151,7 +152,7 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
         }
 
     return Page(path, None, "readout.md.j2", None, build=build,
-                key_inputs=(entry, candidates, pairs, inputs.site_url, event, summit))
+                key_inputs=(entry, related, pairs, inputs.site_url, event, summit))
 
 
 def readout_front_matter(entry: Entry, registry: Registry, event: Event) -> str:
