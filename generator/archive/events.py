@@ -42,6 +42,14 @@ def group_readouts(entries: list[Entry], shapes: dict[str, Shape], by_person: di
     grouping = Grouping()
     group_of: dict[str, int] = {}
     named: dict[str, int] = {}
+    sort_keys: dict[str, list[tuple]] = {}  # person id → (undated, day) of their readouts, in order
+
+    def days_of(person_id: str) -> list[tuple]:
+        keys = sort_keys.get(person_id)
+        if keys is None:
+            keys = sort_keys[person_id] = [order(e)[:2] for e in by_person[person_id]]
+        return keys
+
     for entry in entries:
         wanted = curated.get(entry.slug)
         if wanted is not None:
@@ -50,7 +58,7 @@ def group_readouts(entries: list[Entry], shapes: dict[str, Shape], by_person: di
                 index = named[wanted] = _new_group(grouping)
                 grouping.curated[index] = wanted
         else:
-            index = _best_event(entry, shapes, by_person, curated, group_of, grouping, order)
+            index = _best_event(entry, shapes, by_person, curated, group_of, grouping, days_of)
             if index is None:
                 index = _new_group(grouping)
         grouping.members[index].append(entry)
@@ -63,7 +71,7 @@ def _new_group(grouping: Grouping) -> int:
     return len(grouping.members) - 1
 
 
-def _best_event(entry, shapes, by_person, curated, group_of, grouping, order) -> int | None:
+def _best_event(entry, shapes, by_person, curated, group_of, grouping, days_of) -> int | None:
     day = entry.facts.date
     shape = shapes[entry.slug]
     if day is None or shape.encounter not in (BILATERAL, MULTILATERAL):
@@ -71,7 +79,7 @@ def _best_event(entry, shapes, by_person, curated, group_of, grouping, order) ->
     best = None
     for person_id in shape.side_of:
         readouts = by_person[person_id]
-        start = bisect.bisect_left(readouts, (False, day - SAME_MEETING), key=lambda e: order(e)[:2])
+        start = bisect.bisect_left(days_of(person_id), (False, day - SAME_MEETING))
         for other in readouts[start:]:
             if other.facts.date is None or other.facts.date > day + SAME_MEETING:
                 break
