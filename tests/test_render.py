@@ -299,7 +299,8 @@ def test_leader_page_says_which_side_an_office_spoke_for(tmp_path):
 def test_page_keys_do_not_depend_on_the_process(tmp_path, monkeypatch):
     """A page's key is compared with the one the last build, another process, made: nothing
     that varies between processes (the order of a set, string hashing, which objects are shared)
-    may enter it. Two builds of the fixture archive under different hash seeds agree."""
+    may enter it, nor what the plan remembers of a build. Two builds of the fixture archive under
+    different hash seeds agree."""
     from archive_fixture import archive_sources, run_summit
 
     seeds = tmp_path / "seeds"
@@ -314,6 +315,6 @@ def test_page_keys_do_not_depend_on_the_process(tmp_path, monkeypatch):
                             "--cache", str(cache), "--quiet")
         assert result.returncode == 0, result.stderr
         (state,) = cache.glob("render-*.json")
-        _, pages = write._load_state(state)
-        keys.append({path: record.key for path, record in pages.items()})
-    assert len(keys[0]) > 50 and keys[0] == keys[1]
+        _, salt, memory, pages = write._load_state(state)
+        keys.append(({path: record.key for path, record in pages.items()}, salt, memory))
+    assert len(keys[0][0]) > 50 and keys[0][2]["signatures"] and keys[0] == keys[1]
