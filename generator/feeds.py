@@ -74,18 +74,25 @@ def feed_files(inputs: PlanInputs) -> Iterator[Page]:
                 for t in archive.topics.values()]
     made: dict[tuple[str, str], FeedEntry] = {}  # a readout is in many feeds: made once per folder
     for path, title, subtitle, page, entries in sources:
-        feed = _feed(inputs, path, title, subtitle, page, entries, newest, made)
-        yield Page(path, None, None, None, key_inputs=(feed,), text=lambda feed=feed: atom(feed))
+        latest = sorted(entries, key=lambda e: (e.facts.accessed or dt.date.min,
+                                                e.facts.date or dt.date.min, e.slug),
+                        reverse=True)[:FEED_ENTRIES]
+        # A feed is made of its newest readouts and the labels of their topics (the rest is the
+        # code, the registry and the site's address): it is written out only when made.
+        topics = tuple(archive.topics[t] for t in dict.fromkeys(
+            t for entry in latest for t in entry.facts.topics) if t in archive.topics)
+        meta = (path, title, subtitle, page)
+        yield Page(path, None, None, None, key_inputs=(*meta, latest, newest, topics),
+                   text=lambda meta=meta, latest=latest: atom(_feed(inputs, *meta, latest, newest,
+                                                                    made)))
 
 
 def _feed(inputs: PlanInputs, path: str, title: str, subtitle: str, page: str,
-          entries: list[Entry], newest: dt.date, made: dict) -> Feed:
+          latest: list[Entry], newest: dt.date, made: dict) -> Feed:
+    """A feed of `latest`, the newest readouts of the page it follows."""
     def address(url: str) -> str:
         return site_address(inputs.site_url, url) if inputs.site_url else root_of(path) + url
 
-    latest = sorted(entries, key=lambda e: (e.facts.accessed or dt.date.min,
-                                            e.facts.date or dt.date.min, e.slug),
-                    reverse=True)[:FEED_ENTRIES]
     for entry in latest:
         if (entry.slug, root_of(path)) not in made:
             made[entry.slug, root_of(path)] = _entry(inputs, entry, address)
