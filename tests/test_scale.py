@@ -209,9 +209,10 @@ def test_adding_a_readout_keeps_other_pages_and_equals_a_fresh_build(archive, tm
 
 def test_readout_pages_planned_again_are_those_near_a_change_and_builds_equal_fresh_ones(
         archive, tmp_path, monkeypatch):
-    """A readout page is planned again only when its own inputs changed or a readout came, went
-    or changed near it in one of its people's or topics' lists (related readouts are chosen
-    from there); whatever the change, the build equals a fresh one."""
+    """A readout page is planned again only when its own inputs changed (its meeting among
+    them) or a readout came, went or changed near it in one of its people's or topics' lists
+    (related readouts are chosen from there); whatever the change, the build equals a fresh
+    one."""
     from generator import link
     from generator.pages import readout
 
@@ -231,6 +232,8 @@ def test_readout_pages_planned_again_are_those_near_a_change_and_builds_equal_fr
                                     encoding="utf-8"),  # one changed
         lambda: seeds[12].with_suffix(".yml").write_text(  # one moved in time, on other topics
             "date: 2011-03-04\ntopics: [trade, climate-change]\n", encoding="utf-8"),
+        lambda: [seed.with_suffix(".yml").write_text(  # two told as one meeting by a curator
+            "event: one-meeting\n", encoding="utf-8") for seed in (seeds[20], seeds[25])],
     ]
     for number, change in enumerate(changes):
         change()
