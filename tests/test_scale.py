@@ -249,6 +249,40 @@ def test_readout_pages_planned_again_are_those_near_a_change_and_builds_equal_fr
     assert len(planned) == report.readouts_read  # another address: every page planned again
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 10 ** 6), unique=True, max_size=40),
+       st.lists(st.tuples(st.sampled_from(["insert", "remove", "change"]), st.integers(0, 40)),
+                max_size=4),
+       st.integers(1, 4))
+def test_readouts_whose_related_candidates_change_are_near_the_changed_run(before, edits, near):
+    """Whatever was inserted into, removed from or changed in an index list, every readout in it
+    whose window of candidates (`near` either side) is not what it was lies within `near` + 1
+    of the run `_changed_run` finds, so `unchanged_readouts` never keeps a page it should plan."""
+    from generator.pages.readout import _changed_run
+
+    after, fresh = list(before), iter(range(-1, -100, -1))  # new readouts: negative numbers
+    for edit, position in edits:
+        if edit == "insert":
+            after.insert(min(position, len(after)), next(fresh))
+        elif after:
+            index = position % len(after)
+            if edit == "remove":
+                del after[index]
+            else:  # the readout changed: another digest in the same place
+                after[index] = next(fresh)
+
+    def window(items: list, item: int) -> list:
+        at = items.index(item)
+        return items[max(0, at - near):at + near + 1]
+
+    start, end = _changed_run(before, after)
+    assert before[:start] == after[:start] and before[len(before) - len(after) + end:] == after[end:]
+    planned = set(after[max(0, start - near - 1):end + near + 1])
+    for item in after:
+        if item not in before or window(before, item) != window(after, item):
+            assert item in planned
+
+
 def test_removing_a_readout_removes_its_page(archive, tmp_path):
     content = tmp_path / "content"
     generate(archive, content, workers=1)
