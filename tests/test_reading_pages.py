@@ -2,12 +2,16 @@
 words search finds a readout by."""
 
 import datetime as dt
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import MACRON, PUTIN, XI, build_entry
 from generator.link import build_archive
 from generator.model import Statement
 from generator.pages.addresses import Lookups
-from generator.pages.chart import activity_chart, month_anchor, url_between
+from generator.pages.chart import _relative, activity_chart, month_anchor, url_between
 from generator.pages.search import search_terms
 from generator.pages.statements import quoted_statements, quotes_by_person, quotes_by_topic
 from generator.registry import Person, Publisher
@@ -45,6 +49,15 @@ def test_addresses_between_pages_follow_the_site_folders():
     assert url_between("leaders/xi-jinping.md", "leaders/xi-jinping.md", "m-2024-05") == "#m-2024-05"
     assert url_between("leaders/xi-jinping.md", "leaders/xi-jinping/2019.md") == "./2019/"
     assert url_between("topics/trade.md", "timeline/2024.md") == "../../timeline/2024/"
+
+
+@given(st.lists(st.sampled_from(["leaders", "topics", "2024", "xi-jinping", "index"]), max_size=4),
+       st.lists(st.sampled_from(["leaders", "topics", "2024", "xi-jinping", "index"]), max_size=4))
+def test_relative_folders_are_what_relpath_gives(target, start):
+    """Links between pages are worked out from the names of their folders alone, as
+    posixpath.relpath would from the working folder."""
+    target, start = "/".join(target), "/".join(start)
+    assert _relative(target, start) == posixpath.relpath(target or ".", start or ".")
 
 
 def test_statements_gather_by_speaker_and_by_topic_with_its_broader_ones(registry):

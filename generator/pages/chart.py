@@ -142,8 +142,19 @@ def url_between(page: str, target: str, anchor: str = "") -> str:
 
     if target == page:
         return f"#{anchor}" if anchor else "./"
-    relative = posixpath.relpath(folder(target) or ".", folder(page) or ".")
+    relative = _relative(folder(target), folder(page))
     relative = "./" if relative == "." else relative + "/"
     if not relative.startswith("."):
         relative = "./" + relative
     return relative + (f"#{anchor}" if anchor else "")
+
+
+def _relative(target: str, start: str) -> str:
+    """posixpath.relpath for the folders of two content paths (relative, already normal), by
+    their names alone: relpath asks the system for the working folder on every call, and every
+    chart asks for a link per month."""
+    to, since = target.split("/") if target else [], start.split("/") if start else []
+    common = 0
+    while common < min(len(to), len(since)) and to[common] == since[common]:
+        common += 1
+    return "/".join([".."] * (len(since) - common) + to[common:]) or "."
