@@ -56,13 +56,15 @@ class Page:
 
     def key(self, salt: str) -> str:
         """Identifies what the page is made from; `salt` stands for the code and the registry."""
-        parts: list[str] = [salt, self.path, self.template or ""]
-        if self.key_inputs is not None:
-            _fingerprint(self.key_inputs, parts)
-        else:
-            parts.append(self.front_matter)
-            _fingerprint(self.context, parts)
-        return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        inputs = self.key_inputs if self.key_inputs is not None else (self.front_matter, self.context)
+        return fingerprint((salt, self.path, self.template or "", inputs))
+
+
+def fingerprint(value) -> str:
+    """A digest of what a value holds, as page keys see it (`_fingerprint`)."""
+    parts: list[str] = []
+    _fingerprint(value, parts)
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

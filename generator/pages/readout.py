@@ -5,7 +5,6 @@ at the same level."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from functools import partial
 from typing import Iterator
 
@@ -13,7 +12,7 @@ from .. import link
 from ..link import Archive, Event
 from ..markdown import front_matter
 from ..model import Entry
-from ..write import Page
+from ..write import Page, fingerprint
 from ..registry import Registry
 from .addresses import publisher_label, readout_path, readout_title, root_of
 from .base import WHOLE, PlanInputs, Share, share_of
@@ -42,7 +41,7 @@ def readouts_seen(archive: Archive) -> dict:
     readouts' digests in order, and each readout's signature (everything else of its page's
     inputs)."""
     return {
-        "lists": {name: [(entry.digest or entry.content_digest())[:DIGEST_KEPT] for entry in index]
+        "lists": {name: [entry.content_digest()[:DIGEST_KEPT] for entry in index]
                   for name, index in archive.index_lists().items()},
         "signatures": {entry.slug: _signature(entry, archive) for entry in archive.entries},
     }
@@ -67,7 +66,7 @@ def unchanged_readouts(archive: Archive, seen: dict, last: dict | None) -> froze
         before = last["lists"].get(name)
         if before == digests:
             continue
-        start, end = _changed_run(before or [], digests) if before else (0, len(digests))
+        start, end = _changed_run(before or [], digests)  # a list not there before: all of it
         index = indexes[name]
         near_a_change.update(e.slug for e in index[max(0, start - reach):end + reach])
     old_signatures = last["signatures"]
@@ -93,12 +92,7 @@ def _signature(entry: Entry, archive: Archive) -> str:
     the readout, its meeting and the meetings either side of it, its summit and the lists its
     candidates come from."""
     event, pairs, summit = _meeting_of(entry, archive)
-    parts = [entry.digest or entry.content_digest(), event.content_digest(), repr(summit),
-             *archive.related_indexes(entry.slug)]
-    for pair, label, previous, following in pairs:
-        parts += [repr((pair, label)), previous.content_digest() if previous else "-",
-                  following.content_digest() if following else "-"]
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return fingerprint((entry, event, pairs, summit, list(archive.related_indexes(entry.slug))))
 
 
 def _meeting_of(entry: Entry, archive: Archive) -> tuple:
