@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from ..link import Archive
 from ..model import Entry, Statement
@@ -17,11 +18,10 @@ STATEMENTS_PER_PAGE = 200  # past this, a statements page splits into a page per
 NEWEST_STATEMENTS = 10  # what a split statements page shows above its list of pages
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """One statement of one readout, ready to show: its words, who said them and where. Made
-    for every statement of the archive whenever pages are planned, it holds only what it is
-    made from; what pages show of it is worked out when a page is made."""
+    for every statement of the archive whenever pages are planned (a tuple: made fast), it holds
+    only what it is made from; what pages show of it is worked out when a page is made."""
 
     entry: Entry
     statement: Statement
@@ -91,13 +91,19 @@ def quotes_by_topic(quoted: list[tuple[Quote, tuple[str, ...]]],
     """Topic id → the statements (of `quoted_statements`) on it or on a narrower topic of its
     own, newest first."""
     found: dict[str, list[Quote]] = defaultdict(list)
+    chains = {topic_id: _with_broader(topic_id, archive) for topic_id in archive.topics}
     for quote, topics in quoted:
-        for topic in dict.fromkeys(t for own in topics for t in _with_broader(own, archive)):
+        if len(topics) == 1:
+            on = chains.get(topics[0], ())
+        else:
+            on = dict.fromkeys(t for own in topics for t in chains.get(own, ()))
+        for topic in on:
             found[topic].append(quote)
     return dict(found)
 
 
 def _with_broader(topic_id: str, archive: Archive) -> list[str]:
+    """The topic and the topics above it, up to the root of its tree."""
     chain = []
     while topic_id in archive.topics and topic_id not in chain:
         chain.append(topic_id)
