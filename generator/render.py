@@ -26,6 +26,7 @@ from .pages.chart import month_anchor
 from .pages.dates import day_span, format_day
 from .pages.plan import PAGE_KINDS, plan_parts
 from .pages.readout import readouts_seen, unchanged_readouts
+from .pages.subjects import subject_signatures, unchanged_subjects
 from .registry import Registry
 from .write import ContentWriter, Page, WriteResult
 
@@ -47,9 +48,11 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
     env = environment(lookups, registry)
-    seen = readouts_seen(archive)
-    inputs = PlanInputs(archive, registry, lookups, site_url,
-                        unchanged_readouts(archive, seen, writer.memory))
+    inputs = PlanInputs(archive, registry, lookups, site_url)
+    seen = {**readouts_seen(archive), "subjects": subject_signatures(inputs)}
+    inputs = inputs.knowing(unchanged_readouts(archive, seen, writer.memory),
+                            unchanged_subjects(seen["subjects"], writer.memory,
+                                               writer.subject_paths()))
     parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))
 
     def make_text(page: Page) -> str:

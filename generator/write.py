@@ -42,12 +42,13 @@ class Page:
     key_inputs: tuple | None = None  # what the page depends on, when context is built late
     text: Callable[[], str] | None = None  # makes the whole file (then key_inputs are required)
     plan: Callable[[], Page] | None = None  # of a page known to have the last build's inputs
+    subject: str | None = None  # the leader, topic or country whose pages it is one of
 
     @classmethod
-    def as_before(cls, path: str, plan: Callable[[], Page]) -> Page:
+    def as_before(cls, path: str, plan: Callable[[], Page], subject: str | None = None) -> Page:
         """A page the plan knows to have the inputs it had in the last build, without planning
         it: its file is kept when it can be, else `plan` plans it in full."""
-        return cls(path, None, None, None, plan=plan)
+        return cls(path, None, None, None, plan=plan, subject=subject)
 
     def materialize(self) -> None:
         if self.build is not None:
@@ -121,6 +122,7 @@ class PageRecord:
     looked_up: tuple | list  # (kind, key, answer) of each lookup beyond the page's own context
     stat: tuple[int, int, int] | list | None  # size, mtime_ns, inode
     digest: str  # SHA-1 of the file's bytes
+    subject: str | None = None  # the page's subject (Page.subject), whose pages may be kept whole
 
 
 @dataclass
@@ -137,7 +139,7 @@ def _stat_of(path: Path) -> tuple[int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
-STATE_FORMAT = 4
+STATE_FORMAT = 5
 
 
 class ContentWriter:
@@ -161,6 +163,14 @@ class ContentWriter:
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+    def subject_paths(self) -> dict[str, list[str]]:
+        """The pages the last build wrote of each subject (Page.subject)."""
+        paths: dict[str, list[str]] = {}
+        for path, record in self.pages.items():
+            if record.subject is not None:
+                paths.setdefault(record.subject, []).append(path)
+        return paths
 
     def intact(self, path: str, record: PageRecord) -> bool:
         """The file is the one written last time: the same identity, or else the same bytes."""
@@ -192,7 +202,7 @@ class ContentWriter:
         if self.path is not None:
             numbers: dict[tuple, int] = {}
             pages = {path: [r.key, [numbers.setdefault(tuple(lookup), len(numbers))
-                                    for lookup in r.looked_up], r.stat, r.digest]
+                                    for lookup in r.looked_up], r.stat, r.digest, r.subject]
                      for path, r in self.pages.items()}
             write_records(self.path, [json.dumps({"format": STATE_FORMAT, "build": build,
                                                   "salt": self.salt, "memory": self.memory,
@@ -270,7 +280,7 @@ class ContentWriter:
                 done.append((page.path, old, False))
                 continue
             wrote, looked_up, stat, digest = self._make(page, make_text, staging)
-            done.append((page.path, PageRecord(key, looked_up, stat, digest), wrote))
+            done.append((page.path, PageRecord(key, looked_up, stat, digest, page.subject), wrote))
         return done
 
     def _can_keep(self, path: str, old: PageRecord | None, holds, staging: Path) -> bool:

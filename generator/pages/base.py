@@ -3,9 +3,9 @@ title, and the year pages of a long listing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from ..link import Archive
 from ..markdown import front_matter
@@ -26,6 +26,18 @@ class PlanInputs:
     lookups: Lookups
     site_url: str | None = None  # the site's address (SITE_URL), for absolute links; None: relative
     unchanged_readouts: frozenset[str] = frozenset()  # slugs whose pages have the last build's inputs
+    # leaders, topics and countries (subjects.py) whose pages have the last build's inputs: their paths
+    unchanged_subjects: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def knowing(self, unchanged_readouts: frozenset[str],
+                unchanged_subjects: Mapping[str, tuple[str, ...]]) -> PlanInputs:
+        """These inputs, knowing which pages have the last build's inputs; the statements found
+        already (to sign the subjects that show them) come along rather than being found again."""
+        known = replace(self, unchanged_readouts=unchanged_readouts,
+                        unchanged_subjects=unchanged_subjects)
+        known.__dict__.update({name: value for name, value in vars(self).items()
+                               if name in _FOUND_ONCE})
+        return known
 
     @cached_property
     def quoted(self) -> list:
@@ -40,6 +52,9 @@ class PlanInputs:
     @cached_property
     def quotes_by_topic(self) -> dict[str, list[Quote]]:
         return quotes_by_topic(self.quoted, self.archive)
+
+
+_FOUND_ONCE = ("quoted", "quotes_by_person", "quotes_by_topic")  # PlanInputs' cached properties
 
 
 Share = tuple[int, int]  # (number, count): the number-th of `count` runs of a kind's pages

@@ -27,6 +27,7 @@ from .network import NETWORK, acquaintances, leader_circle, meeting_ties, networ
 from .readout import readout_pages, redirect_pages
 from .statements import (NEWEST_STATEMENTS, STATEMENTS_ON_LEADER_PAGE, person_statements_path,
                          split_by_period, topic_statements_path)
+from .subjects import country_subject, leader_subject, subject_pages, topic_subject
 from .summits import edition_pages, series_pages, summits_index
 
 LATEST_ON_HOME = 10
@@ -79,7 +80,8 @@ def person_pages(inputs: PlanInputs) -> Iterator[Page]:
     quotes = inputs.quotes_by_person
     known = acquaintances(meeting_ties(inputs.archive.events.values())[0])
     for person in inputs.archive.people.values():
-        yield from _person_page(person, inputs.archive, quotes.get(person.id, []), known)
+        yield from subject_pages(inputs, leader_subject(person.id), partial(
+            _person_page, person, inputs.archive, quotes.get(person.id, []), known))
 
 
 def _person_page(person: PersonInfo, archive: Archive, quotes: list, known: dict) -> Iterator[Page]:
@@ -122,7 +124,8 @@ def topic_pages(inputs: PlanInputs) -> Iterator[Page]:
     merged = merged_relations(inputs.archive)
     for topic in inputs.archive.topics.values():
         if topic.id not in merged:
-            yield from _topic_page(topic, inputs.archive, len(quotes.get(topic.id, [])))
+            yield from subject_pages(inputs, topic_subject(topic.id), partial(
+                _topic_page, topic, inputs.archive, len(quotes.get(topic.id, []))))
 
 
 def _topic_page(topic: TopicInfo, archive: Archive, statement_count: int) -> Iterator[Page]:
@@ -182,20 +185,24 @@ def countries_index(inputs: PlanInputs) -> Iterator[Page]:
 
 
 def country_pages(inputs: PlanInputs) -> Iterator[Page]:
-    archive = inputs.archive
-    for country, entries in archive.by_country.items():
-        path = country_path(country)
-        groups = listing(entries, path.removesuffix(".md"))
-        yield from listing_pages(country, path, groups)
-        yield simple_page(path, "country.md.j2", country, feed=feed_path("country", country),
-                          country=country,
-                          groups=groups, count=len(entries),
-                          chart=listing_chart(entries, path, groups),
-                          leaders=[
-                              (person, len(archive.by_person.get(person.id, [])))
-                              for person in archive.people_of(country)
-                          ],
-                          partners=archive.partners(country), topics=archive.topics_in(entries))
+    for country, entries in inputs.archive.by_country.items():
+        yield from subject_pages(inputs, country_subject(country),
+                                 partial(_country_page, country, entries, inputs.archive))
+
+
+def _country_page(country: str, entries: list[Entry], archive: Archive) -> Iterator[Page]:
+    path = country_path(country)
+    groups = listing(entries, path.removesuffix(".md"))
+    yield from listing_pages(country, path, groups)
+    yield simple_page(path, "country.md.j2", country, feed=feed_path("country", country),
+                      country=country,
+                      groups=groups, count=len(entries),
+                      chart=listing_chart(entries, path, groups),
+                      leaders=[
+                          (person, len(archive.by_person.get(person.id, [])))
+                          for person in archive.people_of(country)
+                      ],
+                      partners=archive.partners(country), topics=archive.topics_in(entries))
 
 
 def pair_pages(inputs: PlanInputs) -> Iterator[Page]:
