@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -25,7 +26,14 @@ def escape_markdown(text) -> str:
     """Text that shows literally when placed in a Markdown line: no HTML, links, emphasis, lists."""
     if text is None:
         return ""
-    return guard_line_start(escape_inline(one_line(str(text))))
+    return _escaped(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _escaped(text: str) -> str:
+    """`escape_markdown` of a string. Pages show the same names, titles and labels again and
+    again (hundreds of thousands of times in a large build): each is escaped once."""
+    return guard_line_start(escape_inline(one_line(text)))
 
 
 def one_line(text: str) -> str:
