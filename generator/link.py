@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +30,7 @@ Pair = tuple[str, str]
 RELATED_LIMIT = 5
 NEAREST_IN_INDEX = 20  # candidates taken from each side of a readout in each index list
 PRINCIPAL_WEIGHT = 3  # sharing a principal says more than sharing an attendee or a topic
-UNDATED_DISTANCE = dt.timedelta(days=3650)  # an undated readout counts as ten years away
+UNDATED_DAYS = 3650  # an undated readout counts as ten years away
 
 
 class ShownOften:
@@ -63,6 +64,14 @@ class TopicInfo(ShownOften):
     label: str
     parent: str | None
     registered: bool
+
+
+def _features(entry: Entry, roles: dict[str, str]) -> tuple:
+    """A readout as `score_related` compares it: its people, its principals, its topics and
+    its day (as a day number)."""
+    day = entry.facts.date
+    return (frozenset(roles), frozenset(p for p, role in roles.items() if role == PRINCIPAL),
+            frozenset(entry.facts.topics), day.toordinal() if day else None)
 
 
 def entry_order(entry: Entry) -> tuple:
@@ -148,6 +157,8 @@ class Archive:
     # entry_order of each index list's readouts, made when first searched (by the list's id)
     _orders: dict[int, list[tuple]] = field(default_factory=dict, repr=False, compare=False)
     _order_of: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    # what `score_related` compares of each readout (`_features`), made when first scored
+    _related_features: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def related(self, slug: str, limit: int = RELATED_LIMIT) -> list[Entry]:
         """Readouts sharing people or topics with this one; more in common and closer in time first.
@@ -189,23 +200,21 @@ class Archive:
         return index[max(0, position - NEAREST_IN_INDEX) : position + NEAREST_IN_INDEX + 1]
 
     def score_related(self, slug: str, candidates: list[Entry], limit: int = RELATED_LIMIT):
-        entry = self.by_slug[slug]
-        roles = self.roles[slug]
-        topics = set(entry.facts.topics)
-        day = entry.facts.date
+        """The best `limit` candidates: each person shared counts 1, or PRINCIPAL_WEIGHT when
+        both readouts have them as a principal, each topic shared 1; the sum is divided by how
+        far apart they are, 1 plus a year apart counting 2."""
+        features = self._related_features
+        if not features:
+            features.update((e.slug, _features(e, self.roles[e.slug])) for e in self.entries)
+        people, principals, topics, day = features[slug]
         scored = []
         for candidate in candidates:
-            other_roles = self.roles[candidate.slug]
-            shared_people = sum(
-                PRINCIPAL_WEIGHT if roles[p] == other_roles[p] == PRINCIPAL else 1
-                for p in roles.keys() & other_roles.keys()
-            )
-            shared_topics = len(topics.intersection(candidate.facts.topics))
-            other_day = candidate.facts.date
-            distance = UNDATED_DISTANCE if day is None or other_day is None else abs(day - other_day)
-            score = (shared_people + shared_topics) / (1 + distance.days / 365)
-            scored.append((-score, distance, candidate.slug, candidate))
-        return [item[-1] for item in sorted(scored)[:limit]]
+            other_people, other_principals, other_topics, other_day = features[candidate.slug]
+            shared = (len(people & other_people) + len(topics & other_topics)
+                      + (PRINCIPAL_WEIGHT - 1) * len(principals & other_principals))
+            days = UNDATED_DAYS if day is None or other_day is None else abs(day - other_day)
+            scored.append((-shared / (1 + days / 365), days, candidate.slug, candidate))
+        return [item[-1] for item in heapq.nsmallest(limit, scored)]
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """The previous and next meeting of the same two countries at the same level."""
