@@ -159,12 +159,38 @@ _NOT_PLAIN = frozenset(
 def _scalar(value) -> str:
     if value is None:
         return "null"
-    if type(value) is str and _PLAIN_SAFE.match(value) and value not in _NOT_PLAIN:
-        return value
+    if type(value) is str:
+        if _PLAIN_SAFE.match(value) and value not in _NOT_PLAIN:
+            return value
+        if _ONE_LINE.match(value):
+            return _one_line_scalar(value)
     if type(value) is dt.date:
         return value.isoformat()
     dumped = yaml.safe_dump({"k": value}, allow_unicode=True, sort_keys=False, width=1_000_000)
     return dumped[3:-1]
+
+
+# One line of characters PyYAML writes as they are (with allow_unicode): no line break, no
+# control character, no byte-order mark, nothing beyond the Basic Multilingual Plane.
+_ONE_LINE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+\Z")
+_RESOLVER = yaml.resolver.Resolver()
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
+def _one_line_scalar(value: str) -> str:
+    """A one-line string as PyYAML's emitter writes it as a block value (Emitter.analyze_scalar,
+    choose_scalar_style): plain unless it has spaces at its ends or an indicator where a plain
+    scalar cannot, or reads as another type (a date, a number); else in single quotes."""
+    first, second = value[0], value[1:2]
+    indicator = (
+        first in "#,[]{}&*!|>'\"%@`" or (first in "?:-" and second in ("", " "))
+        or ": " in value or value.endswith(":") or " #" in value
+        or value.startswith(("---", "..."))
+    )
+    if (indicator or first == " " or value[-1] == " "
+            or _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != _STRING_TAG):
+        return "'" + value.replace("'", "''") + "'"
+    return value
 
 
 def _emit_mapping(data: dict, indent: str, lines: list[str], first_prefix: str | None = None) -> None:

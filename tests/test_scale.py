@@ -441,6 +441,21 @@ def test_front_matter_writer_matches_pyyaml(value, values, other):
     assert front_matter(data) == _pyyaml(data)
 
 
+yaml_pieces = st.sampled_from([
+    *":#-?'\" ,[]{}&*!|>%@`_/.=<~+0123456789aZé’–…", "\u2028", "\xa0", "\ufeff", "\U0001F600",
+    ": ", " #", "- ", "? ", "yes", "No", "null", "1.5", ".inf", "0x1F", "---", "...", "2024-05-16",
+    "10:30", "<<", "  "])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(yaml_pieces, min_size=1, max_size=6).map("".join))
+def test_front_matter_writer_matches_pyyaml_on_what_yaml_reads_as_syntax(value):
+    """Indicators, document markers, values that read as numbers or dates, quotes, spaces at
+    the ends: the writer's plain and single-quoted strings are PyYAML's own."""
+    data = {"title": value, "names": [value]}
+    assert front_matter(data) == _pyyaml(data)
+
+
 def _flat_matcher_find(phrases, text_, ignore_case):
     keys = {}
     for phrase in phrases:
