@@ -44,6 +44,10 @@ class Quote(NamedTuple):
         """The readout page's address of the paragraph: readouts/x.md#p3."""
         return f"{readout_path(self.entry.slug)}#{paragraph_anchor(self.statement.paragraph)}"
 
+    def others(self, speaker: str | None) -> tuple[str, ...]:
+        """Its speakers but the leader whose page shows it (`speaker`; None: all)."""
+        return tuple([person for person in self.speakers if person != speaker])
+
     @property
     def number(self) -> int:
         """The paragraph's number in the readout, from 1."""
