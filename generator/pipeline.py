@@ -303,11 +303,12 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
             mark = time.perf_counter()
             result = render_content(archive, registry, content_dir, writer=writer,
                                     progress=progress, site_url=site_url,
-                                    workers=worker_count() if workers is None else workers)
+                                    workers=worker_count() if workers is None else workers,
+                                    freeze=True)
+            writer.save(build_fp)  # before the linked archive is unfrozen: no collection walks it
         finally:
             gc.unfreeze()
             gc.enable()
-        writer.save(build_fp)
         report.pages, report.pages_written = result.pages, result.written
         report.timings["render"] = time.perf_counter() - mark
     if last_run:

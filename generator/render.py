@@ -7,6 +7,7 @@ and atomically. This module joins them: the template environment and its link he
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import jinja2
@@ -39,11 +40,15 @@ SITE_FILES = (feed_files, data_files)
 
 def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
                    writer: ContentWriter | None = None, progress=None,
-                   site_url: str | None = None, workers: int = 1) -> WriteResult:
+                   site_url: str | None = None, workers: int = 1, freeze: bool = False) -> WriteResult:
     """Plan every page of the archive and write content_dir; see write.py for how.
 
     `site_url` (the site's address, ending in "/") makes citations, feeds and data absolute;
     without it they are relative to the site's root. `workers` processes make the pages.
+    `freeze`: once what pages are planned from is made (statements, signatures), hand it to the
+    collector's permanent generation (gc.freeze) as the caller did the archive, so that no
+    collection walks it again, nor touches it in forked workers (which copies it); the caller
+    unfreezes when the build is done.
     """
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
@@ -53,6 +58,8 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     inputs = inputs.knowing(unchanged_readouts(archive, seen, writer.memory),
                             unchanged_subjects(seen["subjects"], writer.memory,
                                                writer.subject_paths()))
+    if freeze:
+        gc.freeze()
     parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))
 
     def make_text(page: Page) -> str:
