@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
 
 from .registry import RegistryError, load_registry
+
+
+def run() -> None:
+    """The `summit` command as a process: main's exit status. Its objects are frozen before the
+    process exits (gc.freeze), so the interpreter does not walk them all for cycles on the way
+    out, about a second after a build of 10,000 readouts: the system takes the memory back whole."""
+    status = main()
+    gc.freeze()
+    sys.exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:
