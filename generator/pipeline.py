@@ -72,6 +72,7 @@ def _start_worker(registry: Registry, build_pid: int) -> None:
     """Each worker process compiles the registry once, then extracts chunk after chunk."""
     global _worker_extractor
     die_with(build_pid)
+    gc.enable()  # the build paused its collector for what it keeps; a worker keeps nothing
     _worker_extractor = Extractor(registry)
 
 
@@ -237,6 +238,20 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     `cache_dir` True means `.cache/summit/` beside the content folder; None or False, no cache.
     `site_url`, the site's address, makes citations, feeds and data absolute.
     """
+    # Reading, decoding and linking make millions of objects that live as long as the build:
+    # the collector would walk them again and again (more than a second at 10,000 readouts), so
+    # it waits until they are made and frozen (`_generate`); pages are made with it running.
+    gc.disable()
+    try:
+        return _generate(seeds_dir, content_dir, registry, cache_dir, workers, progress, site_url)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def _generate(seeds_dir: Path, content_dir: Path, registry: Registry | None,
+              cache_dir: Path | None | bool, workers: int | None, progress: Progress | None,
+              site_url: str | None) -> Report:
     check_output_folders(seeds_dir, content_dir)
     site_url = normalize_site_url(site_url)
     report = Report(site_url=site_url)
@@ -287,28 +302,20 @@ def generate(seeds_dir: Path, content_dir: Path, registry: Registry | None = Non
     if writer.unchanged(build_fp):
         report.pages = writer.page_count
     else:
-        # Decoding and linking make millions of objects that live as long as the build: the
-        # collector would walk them again and again (about a second in 10,000 readouts), and
-        # once they are made, frozen, neither it nor the pages made after need walk them.
-        gc.disable()
-        try:
-            entries = load_entries(readings, addresses, redirects)
-            # The cached records' JSON text is no longer needed: let it go before the pages are
-            # planned and forked workers copy what they touch of this process.
-            del readings, cache
-            archive = build_archive(entries, registry)
-            gc.freeze()
-            gc.enable()
-            report.timings["link"] = time.perf_counter() - mark
-            mark = time.perf_counter()
-            result = render_content(archive, registry, content_dir, writer=writer,
-                                    progress=progress, site_url=site_url,
-                                    workers=worker_count() if workers is None else workers,
-                                    freeze=True)
-            writer.save(build_fp)  # before the linked archive is unfrozen: no collection walks it
-        finally:
-            gc.unfreeze()
-            gc.enable()
+        entries = load_entries(readings, addresses, redirects)
+        # The cached records' JSON text is no longer needed: let it go before the pages are
+        # planned and forked workers copy what they touch of this process.
+        del readings, cache
+        archive = build_archive(entries, registry)
+        gc.freeze()  # once made, neither the collector nor the pages made after need walk them
+        gc.enable()
+        report.timings["link"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        result = render_content(archive, registry, content_dir, writer=writer,
+                                progress=progress, site_url=site_url,
+                                workers=worker_count() if workers is None else workers,
+                                freeze=True)
+        writer.save(build_fp)  # before the linked archive is unfrozen: no collection walks it
         report.pages, report.pages_written = result.pages, result.written
         report.timings["render"] = time.perf_counter() - mark
     if last_run:
