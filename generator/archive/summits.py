@@ -45,12 +45,14 @@ class SummitFinder:
                 self.on_day[day].append(edition)
                 day += dt.timedelta(days=1)
         self.names: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+        self.named: dict[str, NamePrecheck] = {}
         for series in registry.summits.values():
             names = [_plain(name) for name in (series.name, *series.aliases)]
             # one-word names are acronyms and written as they are ("Quad", "SCO"); longer ones
             # in any case ("East Asia summit")
-            self.names[series.id] = (_alternation([n for n in names if " " not in n], 0),
-                                     _alternation([n for n in names if " " in n], re.IGNORECASE))
+            acronyms, longer = [n for n in names if " " not in n], [n for n in names if " " in n]
+            self.names[series.id] = (_alternation(acronyms, 0), _alternation(longer, re.IGNORECASE))
+            self.named[series.id] = NamePrecheck(tuple(acronyms), tuple(longer))
         cues = "|".join(re.escape(c) for c in sorted(registry.summit_cues, key=lambda c: (-len(c), c)))
         self.cue = re.compile(rf"\b(?:{cues})\s+(?:[\w'.&-]+\s+){{0,{CUE_REACH}}}\Z", re.IGNORECASE)
 
@@ -61,10 +63,13 @@ class SummitFinder:
             return None
         title = _plain(entry.facts.title or "")
         text = "\n".join(_plain(p) for p in entry.readout.paragraphs)
+        passages = ((0, title, _folded(title)), (1, text, _folded(text)))
         found = []
         for edition in editions:
             series = self.registry.summits[edition.series]
-            for place, passage in ((0, title), (1, text)):
+            for place, passage, folded in passages:
+                if not self.named[series.id].may_name(passage, folded):
+                    continue
                 for match in (m for pattern in self.names[series.id] for m in pattern.finditer(passage)):
                     sidelines = self._sidelines(entry, shape, series.bilateral, passage, match, edition)
                     if sidelines is not None:
@@ -83,6 +88,37 @@ class SummitFinder:
             return True
         location = (entry.facts.location or "").lower()
         return True if edition.city.lower() in location else None
+
+
+@dataclass(frozen=True)
+class NamePrecheck:
+    """Whether a passage can hold a series' name at all, said faster than its patterns find one:
+    each name must be in it as a string, acronyms as written, longer names in any case. Exact:
+    it never says no where the patterns would find a name (tests/test_summits_precheck.py)."""
+
+    acronyms: tuple[str, ...]
+    longer: tuple[str, ...]
+
+    def may_name(self, passage: str, folded: str) -> bool:
+        """`folded`: the passage as `_folded` makes it."""
+        if any(name in passage for name in self.acronyms):
+            return True
+        return any(not name.isascii() or name.lower() in folded for name in self.longer)
+
+
+# Letters beyond ASCII that a pattern ignoring case matches to an ASCII letter, besides those
+# whose lower case is one (re's own equivalences): the Turkish dotted and dotless i, the long s.
+# The dotted capital I is the one letter whose lower case is two characters long.
+_TO_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+def _folded(passage: str) -> str:
+    """The passage in lower case, each character where it was: where a pattern ignoring case
+    finds an ASCII name, the name in lower case is at the same place in this."""
+    if not passage.isascii():
+        for letter, ascii_letter in _TO_ASCII:
+            passage = passage.replace(letter, ascii_letter)
+    return passage.lower()
 
 
 def _alternation(names: list[str], flags: int) -> re.Pattern:
