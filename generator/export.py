@@ -18,6 +18,7 @@ import io
 import json
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from typing import Callable, Iterator
 
 from .model import Entry
@@ -156,8 +157,7 @@ def _file(name: str, depends_on: tuple, text: Callable[[], str]) -> Page:
 
 
 def _json_record(entry: Entry, inputs: PlanInputs) -> dict:
-    record = readout_record(entry, inputs.registry, inputs.archive.event_of[entry.slug])
-    record.pop("description", None)  # prose for link previews, not a fact
+    record = readout_record(entry, inputs.archive.event_of[entry.slug])
     return {**record, "page": site_address(inputs.site_url, page_url(readout_path(entry.slug)))}
 
 
@@ -193,9 +193,10 @@ def _topic_rows(entry: Entry, inputs: PlanInputs) -> Iterator[dict]:
 def _csv(table: Table, rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in table.columns])
-    for row in rows:
-        writer.writerow([_cell(row[c.name]) for c in table.columns])
+    names = [c.name for c in table.columns]
+    writer.writerow(names)
+    values = itemgetter(*names)  # a row's values in column order, in one call
+    writer.writerows([[_cell(value) for value in values(row)] for row in rows])
     return out.getvalue()
 
 

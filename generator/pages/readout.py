@@ -150,14 +150,14 @@ def _readout_page(entry: Entry, inputs: PlanInputs) -> Page:
 
 
 def readout_front_matter(entry: Entry, registry: Registry, event: Event) -> str:
-    return front_matter(readout_record(entry, registry, event))
+    return front_matter({**readout_record(entry, event), "description": describe(entry, registry)})
 
 
-def readout_record(entry: Entry, registry: Registry, event: Event) -> dict:
+def readout_record(entry: Entry, event: Event) -> dict:
     """The front-matter contract of DESIGN.md, in its field order, then our additions: a
-    readout page's front matter, and its record in the open data (export.py). `event` is the
-    id of the meeting it tells, `summit` the summit edition that meeting was or was held on the
-    sidelines of."""
+    readout's record in the open data (export.py), and its page's front matter, which ends
+    with a description for link previews. `event` is the id of the meeting it tells, `summit`
+    the summit edition that meeting was or was held on the sidelines of."""
     facts = entry.facts
     return {
         "title": facts.title,
@@ -189,7 +189,6 @@ def readout_record(entry: Entry, registry: Registry, event: Event) -> dict:
         "slug": entry.slug,
         "organizations": list(facts.organizations),
         "date_basis": facts.date_basis,
-        "description": describe(entry, registry),
     }
 
 
