@@ -66,12 +66,27 @@ class TopicInfo(ShownOften):
     registered: bool
 
 
-def _features(entry: Entry, roles: dict[str, str]) -> tuple:
-    """A readout as `score_related` compares it: its people, its principals, its topics and
-    its day (as a day number)."""
-    day = entry.facts.date
-    return (frozenset(roles), frozenset(p for p, role in roles.items() if role == PRINCIPAL),
-            frozenset(entry.facts.topics), day.toordinal() if day else None)
+def _features(entries: list[Entry], roles: dict[str, dict[str, str]]) -> dict[str, tuple]:
+    """Each readout as `score_related` compares it, by slug: its people and topics as the bits
+    of a number (one bit to each person and each topic of the archive), its principals likewise,
+    and its day as a day number. Two readouts share as many as the bits their numbers share."""
+    bits: dict[tuple[str, str], int] = {}
+
+    def mask(keys) -> int:
+        found = 0
+        for key in keys:
+            found |= bits.setdefault(key, 1 << len(bits))
+        return found
+
+    features = {}
+    for entry in entries:
+        people = roles[entry.slug]
+        day = entry.facts.date
+        features[entry.slug] = (
+            mask([("person", p) for p in people] + [("topic", t) for t in entry.facts.topics]),
+            mask([("person", p) for p, role in people.items() if role == PRINCIPAL]),
+            day.toordinal() if day else None)
+    return features
 
 
 def entry_order(entry: Entry) -> tuple:
@@ -205,13 +220,13 @@ class Archive:
         far apart they are, 1 plus a year apart counting 2."""
         features = self._related_features
         if not features:
-            features.update((e.slug, _features(e, self.roles[e.slug])) for e in self.entries)
-        people, principals, topics, day = features[slug]
+            features.update(_features(self.entries, self.roles))
+        items, principals, day = features[slug]
         scored = []
         for candidate in candidates:
-            other_people, other_principals, other_topics, other_day = features[candidate.slug]
-            shared = (len(people & other_people) + len(topics & other_topics)
-                      + (PRINCIPAL_WEIGHT - 1) * len(principals & other_principals))
+            other_items, other_principals, other_day = features[candidate.slug]
+            shared = ((items & other_items).bit_count()
+                      + (PRINCIPAL_WEIGHT - 1) * (principals & other_principals).bit_count())
             days = UNDATED_DAYS if day is None or other_day is None else abs(day - other_day)
             scored.append((-shared / (1 + days / 365), days, candidate.slug, candidate))
         return [item[-1] for item in heapq.nsmallest(limit, scored)]
