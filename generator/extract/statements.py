@@ -23,7 +23,7 @@ from ..matcher import phrase_alternation
 from ..model import PRINCIPAL, Participant, Statement
 from .lexicon import Lexicon
 from .roles import NARRATOR, Context, Sentence
-from .topics import STRATEGIES as TOPIC_STRATEGIES
+from .topics import mentions_in
 
 NAMED, OFFICE, BOTH_SIDES, PRONOUN = "named", "office", "both sides", "pronoun"
 # Where a clause ends before the speaker: "As permanent members of the Council, the leaders
@@ -223,7 +223,7 @@ def _speaks(ctx: Context, key: str) -> bool:
 
 def _topics(text: str, lexicon: Lexicon, readout_topics: list[str]) -> tuple[str, ...]:
     """The readout's topics whose signals this sentence holds, in the readout's order."""
-    named = {topic for strategy in TOPIC_STRATEGIES for topic, _ in strategy(text, lexicon)}
+    named = {topic for _, topic, _ in mentions_in(text, lexicon)}
     return tuple(t for t in readout_topics if t in named)
 
 

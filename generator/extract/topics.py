@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from functools import lru_cache
+from typing import Callable, Iterator
 
 from ..registry import Registry, slugify
 from .evidence import Evidence, shorten, strategy_name
@@ -75,6 +76,15 @@ def relations_named(sentence: str, lexicon: Lexicon) -> Iterator[tuple[str, str]
 STRATEGIES = (signal_phrases, relations_named)
 
 
+@lru_cache(maxsize=1024)
+def mentions_in(sentence: str, lexicon: Lexicon) -> tuple[tuple[Callable, str, str], ...]:
+    """(strategy, topic, phrase) for every mention the strategies find in the sentence. A
+    readout's sentences are read for topics, then again for what each statement is on: the
+    second reading finds them here."""
+    return tuple((strategy, topic, phrase) for strategy in STRATEGIES
+                 for topic, phrase in strategy(sentence, lexicon))
+
+
 # ---------------------------------------------------------------- weighing
 
 
@@ -109,11 +119,10 @@ def topics(text: ReadoutText, lexicon: Lexicon) -> tuple[list[str], list[Evidenc
     units = _units(text)
     weights: dict[str, _Weight] = {}
     for index, (sentence, lead) in enumerate(units):
-        for strategy in STRATEGIES:
-            for topic, phrase in strategy(sentence, lexicon):
-                points = (2 if _specific(phrase) else 1) * (2 if lead else 1)
-                weight = weights.setdefault(topic, _Weight(strategy_name(strategy)))
-                weight.add(points, index, sentence, phrase, lead)
+        for strategy, topic, phrase in mentions_in(sentence, lexicon):
+            points = (2 if _specific(phrase) else 1) * (2 if lead else 1)
+            weight = weights.setdefault(topic, _Weight(strategy_name(strategy)))
+            weight.add(points, index, sentence, phrase, lead)
     long_readout = len(units) > LONG_READOUT
     kept = {
         topic for topic, weight in weights.items()
