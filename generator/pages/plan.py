@@ -27,7 +27,7 @@ from .network import NETWORK, acquaintances, leader_circle, meeting_ties, networ
 from .readout import readout_pages, redirect_pages
 from .statements import (NEWEST_STATEMENTS, STATEMENTS_ON_LEADER_PAGE, person_statements_path,
                          split_by_period, topic_statements_path)
-from .subjects import country_subject, leader_subject, subject_pages, topic_subject
+from .subjects import subject_name, subject_pages
 from .summits import edition_pages, series_pages, summits_index
 
 LATEST_ON_HOME = 10
@@ -80,7 +80,7 @@ def person_pages(inputs: PlanInputs) -> Iterator[Page]:
     quotes = inputs.quotes_by_person
     known = acquaintances(meeting_ties(inputs.archive.events.values())[0])
     for person in inputs.archive.people.values():
-        yield from subject_pages(inputs, leader_subject(person.id), partial(
+        yield from subject_pages(inputs, subject_name("leader", person.id), partial(
             _person_page, person, inputs.archive, quotes.get(person.id, []), known))
 
 
@@ -124,7 +124,7 @@ def topic_pages(inputs: PlanInputs) -> Iterator[Page]:
     merged = merged_relations(inputs.archive)
     for topic in inputs.archive.topics.values():
         if topic.id not in merged:
-            yield from subject_pages(inputs, topic_subject(topic.id), partial(
+            yield from subject_pages(inputs, subject_name("topic", topic.id), partial(
                 _topic_page, topic, inputs.archive, len(quotes.get(topic.id, []))))
 
 
@@ -186,7 +186,7 @@ def countries_index(inputs: PlanInputs) -> Iterator[Page]:
 
 def country_pages(inputs: PlanInputs) -> Iterator[Page]:
     for country, entries in inputs.archive.by_country.items():
-        yield from subject_pages(inputs, country_subject(country),
+        yield from subject_pages(inputs, subject_name("country", country),
                                  partial(_country_page, country, entries, inputs.archive))
 
 

@@ -25,16 +25,9 @@ from .network import acquaintances, meeting_ties
 from .statements import STATEMENTS_ON_LEADER_PAGE
 
 
-def leader_subject(person_id: str) -> str:
-    return f"leader:{person_id}"
-
-
-def topic_subject(topic_id: str) -> str:
-    return f"topic:{topic_id}"
-
-
-def country_subject(country: str) -> str:
-    return f"country:{country}"
+def subject_name(kind: str, key: str) -> str:
+    """The name a subject's pages are known by: its kind (leader, topic, country) and its key."""
+    return f"{kind}:{key}"
 
 
 def subject_signatures(inputs: PlanInputs) -> dict[str, str]:
@@ -51,7 +44,7 @@ def subject_signatures(inputs: PlanInputs) -> dict[str, str]:
         quotes = inputs.quotes_by_person.get(person_id, [])
         met = sorted({other for event in events for other in event.side_of})
         circle = sorted(known[person_id]) if person_id in known else []
-        signatures[leader_subject(person_id)] = fingerprint((
+        signatures[subject_name("leader", person_id)] = fingerprint((
             person, readouts, events, archive.mentions_of.get(person_id, []),
             [archive.editions[edition] for edition in archive.editions_of.get(person_id, [])],
             [people[other] for other in met], _topics_of(readouts, topics),
@@ -65,7 +58,7 @@ def subject_signatures(inputs: PlanInputs) -> dict[str, str]:
     merged = merged_relations(archive)
     for topic_id, topic in topics.items():
         readouts = archive.by_topic.get(topic_id, [])
-        signatures[topic_subject(topic_id)] = fingerprint((
+        signatures[subject_name("topic", topic_id)] = fingerprint((
             topic, topic_id in merged, readouts, topics.get(topic.parent) if topic.parent else None,
             children.get(topic_id, []),
             [people[p] for p in sorted(set().union(*[principals[e.slug] for e in readouts]))],
@@ -79,7 +72,7 @@ def subject_signatures(inputs: PlanInputs) -> dict[str, str]:
         for country in pair:
             partners[country].append((pair, len(events)))
     for country, readouts in archive.by_country.items():
-        signatures[country_subject(country)] = fingerprint((
+        signatures[subject_name("country", country)] = fingerprint((
             country, readouts, _topics_of(readouts, topics), repr(partners.get(country, [])),
             compatriots.get(country, []),
             repr([len(archive.by_person.get(person.id, ())) for person in compatriots.get(country, [])]),
