@@ -172,7 +172,7 @@ def _scalar(value) -> str:
 
 # One line of characters PyYAML writes as they are (with allow_unicode): no line break, no
 # control character, no byte-order mark, nothing beyond the Basic Multilingual Plane.
-_ONE_LINE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+\Z")
+_ONE_LINE = re.compile(r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+\Z")
 _RESOLVER = yaml.resolver.Resolver()
 _STRING_TAG = "tag:yaml.org,2002:str"
 
