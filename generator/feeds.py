@@ -11,6 +11,7 @@ address in the archive, so they stay the same when the site moves.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import uuid
 from dataclasses import dataclass
@@ -73,10 +74,10 @@ def feed_files(inputs: PlanInputs) -> Iterator[Page]:
                  topic_page_path(t.id, inputs.lookups.merged), archive.by_topic.get(t.id, []))
                 for t in archive.topics.values()]
     made: dict[tuple[str, str], FeedEntry] = {}  # a readout is in many feeds: made once per folder
+    recency = {e.slug: (e.facts.accessed or dt.date.min, e.facts.date or dt.date.min, e.slug)
+               for e in archive.entries}  # each readout's, once for all the feeds it is in
     for path, title, subtitle, page, entries in sources:
-        latest = sorted(entries, key=lambda e: (e.facts.accessed or dt.date.min,
-                                                e.facts.date or dt.date.min, e.slug),
-                        reverse=True)[:FEED_ENTRIES]
+        latest = heapq.nlargest(FEED_ENTRIES, entries, key=lambda e: recency[e.slug])
         # A feed is made of its newest readouts and the labels of their topics (the rest is the
         # code, the registry and the site's address): it is written out only when made.
         topics = tuple(archive.topics[t] for t in dict.fromkeys(
