@@ -131,7 +131,7 @@ class WriteResult:
     written: int  # files written because their bytes changed; the others were kept as they were
 
 
-def _stat_of(path: Path) -> tuple[int, int, int] | None:
+def _stat_of(path: str | Path) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
     except OSError:
@@ -174,12 +174,13 @@ class ContentWriter:
 
     def intact(self, path: str, record: PageRecord) -> bool:
         """The file is the one written last time: the same identity, or else the same bytes."""
-        stat = _stat_of(self.content_dir / path)
+        file = os.path.join(self.content_dir, path)
+        stat = _stat_of(file)
         if stat is None or not record.stat:
             return False
         if list(stat) == list(record.stat):
             return True
-        if stat[0] != record.stat[0] or _file_digest(self.content_dir / path) != record.digest:
+        if stat[0] != record.stat[0] or _file_digest(file) != record.digest:
             return False
         record.stat = stat  # the same bytes under a new identity: known by it from now on
         self._refreshed = True
@@ -262,12 +263,15 @@ class ContentWriter:
         """Each page of a part kept from the last build when its key, file and lookups are as
         they were, else made: (its path, its record, whether its bytes were written afresh).
         A page the plan knows to have the last build's inputs is kept without a key when the
-        rest of the key is as it was too (`salt`)."""
+        rest of the key is as it was too (`salt`). Files are named by strings joined, not
+        Paths: a Path made for each of 19,000 pages, several times over, was a fifth of
+        keeping them."""
         done, folders = [], set()
+        staging = str(staging)
         for page in pages:
-            folder = (staging / page.path).parent
+            folder = os.path.dirname(os.path.join(staging, page.path))
             if folder not in folders:
-                folder.mkdir(parents=True, exist_ok=True)
+                os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
             old = self.pages.get(page.path)
             if page.plan is not None:
@@ -283,19 +287,20 @@ class ContentWriter:
             done.append((page.path, PageRecord(key, looked_up, stat, digest, page.subject), wrote))
         return done
 
-    def _can_keep(self, path: str, old: PageRecord | None, holds, staging: Path) -> bool:
+    def _can_keep(self, path: str, old: PageRecord | None, holds, staging: str) -> bool:
         """The last build's file of a page whose inputs are as they were is still whole and its
         lookups still get the same answers: it is put into the new folder as it is."""
         return (old is not None and self.intact(path, old) and holds(old.looked_up)
-                and _keep(self.content_dir / path, staging / path))
+                and _keep(os.path.join(self.content_dir, path), os.path.join(staging, path)))
 
-    def _make(self, page: Page, make_text, staging: Path) -> tuple[bool, tuple, tuple, str]:
+    def _make(self, page: Page, make_text, staging: str) -> tuple[bool, tuple, tuple, str]:
         """Make one page's file in `staging`: (whether its bytes were written afresh, the lookups
         it made, the file's identity, its digest). A file made to the bytes it had is kept as
         it was."""
         self._looked_up = []
         data = make_text(page).encode("utf-8")
-        old_file, target = self.content_dir / page.path, staging / page.path
+        old_file = os.path.join(self.content_dir, page.path)
+        target = os.path.join(staging, page.path)
         wrote = not (_same_bytes(old_file, data) and _keep(old_file, target))
         if wrote:
             _write_page(target, data)
@@ -344,7 +349,7 @@ def _load_state(path: Path | None) -> tuple[str | None, str | None, object, dict
         return None, None, None, {}
 
 
-def _file_digest(path: Path) -> str | None:
+def _file_digest(path: str | Path) -> str | None:
     try:
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha1").hexdigest()
@@ -352,16 +357,17 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-def _same_bytes(path: Path, data: bytes) -> bool:
+def _same_bytes(path: str, data: bytes) -> bool:
     try:
         if os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
 
-def _keep(old_file: Path, target: Path) -> bool:
+def _keep(old_file: str, target: str) -> bool:
     """Put the previous build's file into the new folder as it is: a hard link, else a copy."""
     try:
         os.link(old_file, target)
@@ -374,8 +380,9 @@ def _keep(old_file: Path, target: Path) -> bool:
             return False
 
 
-def _write_page(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
+def _write_page(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def _exchange(a: Path, b: Path) -> bool:
