@@ -82,8 +82,11 @@ def _fingerprint(value, out: list[str]) -> None:
     elif kind in (list, tuple):
         out.append(f"[{len(value)}")
         kinds = set(map(type, value))
-        if len(kinds) == 1:  # listings of readouts, of meetings, of statements: the common case
+        if len(kinds) == 1:  # listings of readouts, meetings, statements, names: the common case
             (item_kind,) = kinds
+            if item_kind is str:  # as each string alone, without a call for each
+                out.extend([f"s{len(item)}:{item}" for item in value])
+                return
             if item_kind is Entry:
                 out.append("e" + ",".join([item.digest or item.content_digest() for item in value]))
                 return
