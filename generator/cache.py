@@ -29,11 +29,11 @@ from .extract import evidence
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 def _digest_files(paths) -> str:
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{_layout()}".encode())
     for path in sorted(paths):
         digest.update(str(path.relative_to(PACKAGE_DIR.parent)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -106,7 +106,7 @@ class CacheError(ValueError):
 
 
 _TYPES: dict[str, type] = {}
-_FIELD_NAMES: dict[type, dict[str, None]] = {}  # of each type in _TYPES, in order: asked once
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # of each type in _TYPES, in order: asked once
 
 
 def cached_type(cls: type) -> type:
@@ -118,8 +118,15 @@ def cached_type(cls: type) -> type:
     if hasattr(cls, "__post_init__") or any(not f.init for f in dataclasses.fields(cls)):
         raise TypeError(f"{cls.__name__} does more on construction than setting its fields")
     _TYPES[cls.__name__] = cls
-    _FIELD_NAMES[cls] = dict.fromkeys(f.name for f in dataclasses.fields(cls))
+    _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
     return cls
+
+
+def _layout() -> str:
+    """Every cached dataclass with its fields in order. A value's fields are stored by their
+    places, so this is part of every fingerprint (`_digest_files`): a class whose fields change
+    starts every cache afresh rather than being read with another's values."""
+    return ";".join(f"{name}:{','.join(_FIELD_NAMES[cls])}" for name, cls in sorted(_TYPES.items()))
 
 
 for _module in (model, registry_types, evidence):  # the facts, the registry, and their parts
@@ -131,7 +138,8 @@ for _module in (model, registry_types, evidence):  # the facts, the registry, an
 
 def to_data(value):
     """A value as plain JSON data; tuples, dates, dicts and dataclasses tagged so they come back
-    exactly as they were."""
+    exactly as they were. A dataclass's fields are a list in their order: a third less to store
+    and to decode than named ones."""
     kind = type(value)
     if value is None or kind in (bool, int, str):
         return value
@@ -151,8 +159,7 @@ def to_data(value):
     if kind is re.Pattern:
         return {"$pattern": [value.pattern, value.flags]}
     if _TYPES.get(kind.__name__) is kind:
-        return {"$" + kind.__name__: {name: to_data(getattr(value, name))
-                                      for name in _FIELD_NAMES[kind]}}
+        return {"$" + kind.__name__: [to_data(getattr(value, name)) for name in _FIELD_NAMES[kind]]}
     raise TypeError(f"cannot store a {kind.__name__} in the cache")
 
 
@@ -190,11 +197,11 @@ def _from_data(data):
     if tag == "$dict":
         return {_from_data(k): _from_data(v) for k, v in _checked(payload, list)}
     cls = _TYPES.get(tag[1:]) if tag.startswith("$") else None
-    if cls is None or _checked(payload, dict).keys() != _FIELD_NAMES[cls].keys():
+    if cls is None or len(_checked(payload, list)) != len(_FIELD_NAMES[cls]):
         raise CacheError(f"unknown value {tag!r}")
     built = cls.__new__(cls)
-    built.__dict__.update({name: value if type(value := payload[name]) in _PLAIN
-                           else _from_data(value) for name in _FIELD_NAMES[cls]})
+    built.__dict__.update(zip(_FIELD_NAMES[cls], [v if type(v) in _PLAIN else _from_data(v)
+                                                  for v in payload]))
     return built
 
 

@@ -71,6 +71,18 @@ def count_extractions(monkeypatch) -> list:
     return calls
 
 
+def test_the_fields_of_cached_classes_are_part_of_every_cache_fingerprint(monkeypatch):
+    """Cached values hold their fields by place: a class whose fields change (here, two swap
+    places) must find no cache of the old layout to read."""
+    from generator import cache, model
+    from generator.registry import DATA_DIR
+
+    before = cache.data_fingerprint(DATA_DIR)
+    fields = cache._FIELD_NAMES[model.Participant]
+    monkeypatch.setitem(cache._FIELD_NAMES, model.Participant, (fields[1], fields[0], *fields[2:]))
+    assert cache.data_fingerprint(DATA_DIR) != before
+
+
 def test_cache_hit_skips_extraction(archive, tmp_path, monkeypatch):
     calls = count_extractions(monkeypatch)
     first = generate(archive, tmp_path / "content", workers=1)
