@@ -55,9 +55,12 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     env = environment(lookups, registry)
     inputs = PlanInputs(archive, registry, lookups, site_url)
     seen = {**readouts_seen(archive), "subjects": subject_signatures(inputs)}
-    inputs = inputs.knowing(unchanged_readouts(archive, seen, writer.memory),
-                            unchanged_subjects(seen["subjects"], writer.memory,
-                                               writer.subject_paths()))
+    # What the last build remembered holds only for the same code, registry and site address:
+    # those decide how pages are made from their inputs, down to which pages a subject has.
+    salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
+    last = writer.memory if writer.salt == salt else None
+    inputs = inputs.knowing(unchanged_readouts(archive, seen, last),
+                            unchanged_subjects(seen["subjects"], last, writer.subject_paths()))
     if freeze:
         gc.freeze()
     parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))
@@ -69,7 +72,6 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
         body = env.get_template(page.template).render(root=root_of(page.path), **page.context)
         return page_text(page.front_matter, body)
 
-    salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
     if len(archive.entries) < PARALLEL_ABOVE:
         workers = 1
     return writer.write(parts, make_text, lookups.still_hold, salt, progress, workers, memory=seen)

@@ -111,3 +111,18 @@ def test_subject_pages_planned_again_are_those_a_change_reaches_and_builds_equal
     planned["subjects"].clear()
     generate(seeds_dir, content, workers=1, site_url="https://archive.example/")
     assert len(planned["subjects"]) == _subjects(planned["archive"])  # another address: all again
+
+
+def test_new_code_that_pages_subjects_otherwise_plans_them_again(tmp_path, monkeypatch):
+    """A subject's signature says what its pages are made from, not how: after a change to the
+    code (here, long listings split into pages per year sooner) its pages are planned afresh,
+    whatever paths the last build gave them."""
+    seeds_dir = tmp_path / "seeds"
+    write_archive(seeds_dir, 40)
+    content = tmp_path / "content"
+    generate(seeds_dir, content, workers=1)
+    monkeypatch.setattr("generator.cache._code_fingerprint", "code that pages listings sooner")
+    monkeypatch.setattr("generator.pages.listing.PAGINATE_ABOVE", 3)
+    generate(seeds_dir, content, workers=1)
+    generate(seeds_dir, tmp_path / "fresh", cache_dir=None, workers=1)
+    assert tree(content) == tree(tmp_path / "fresh")
