@@ -216,8 +216,8 @@ class Archive:
 
     def score_related(self, slug: str, candidates: list[Entry], limit: int = RELATED_LIMIT):
         """The best `limit` candidates: each person shared counts 1, or PRINCIPAL_WEIGHT when
-        both readouts have them as a principal, each topic shared 1; the sum is divided by how
-        far apart they are, 1 plus a year apart counting 2."""
+        both readouts have them as a principal, each topic shared 1, and the sum is divided by
+        1 plus the years between the two readouts."""
         features = self._related_features
         if not features:
             features.update(_features(self.entries, self.roles))
