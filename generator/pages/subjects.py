@@ -17,7 +17,6 @@ from collections import defaultdict
 from functools import cache
 from typing import Callable, Iterator
 
-from ..model import PRINCIPAL
 from ..write import Page, fingerprint
 from .addresses import merged_relations
 from .base import PlanInputs
@@ -31,58 +30,44 @@ def subject_name(kind: str, key: str) -> str:
 
 
 def subject_signatures(inputs: PlanInputs) -> dict[str, str]:
-    """Each leader's, topic's and country's signature, by subject."""
+    """Each leader's, topic's and country's signature, by subject: what its pages show, from
+    the archive's own answers (counterparts, topics, leaders, partners), but the listings,
+    charts and circle drawn from them."""
     archive = inputs.archive
-    people, topics = archive.people, archive.topics
     known = acquaintances(meeting_ties(archive.events.values())[0])
-    principals = {slug: [p for p, role in roles.items() if role == PRINCIPAL]
-                  for slug, roles in archive.roles.items()}
     signatures = {}
-    for person_id, person in people.items():
+    for person_id, person in archive.people.items():
         readouts = archive.by_person.get(person_id, [])
-        events = archive.events_of.get(person_id, [])
         quotes = inputs.quotes_by_person.get(person_id, [])
-        met = sorted({other for event in events for other in event.side_of})
-        circle = sorted(known[person_id]) if person_id in known else []
+        circle = [person_id, *sorted(known.get(person_id, ()))]
         signatures[subject_name("leader", person_id)] = fingerprint((
-            person, readouts, events, archive.mentions_of.get(person_id, []),
-            [archive.editions[edition] for edition in archive.editions_of.get(person_id, [])],
-            [people[other] for other in met], _topics_of(readouts, topics),
-            repr([(other, sorted(known[other].items())) for other in [person_id, *circle]]),
+            person, readouts, archive.events_of.get(person_id, []),
+            archive.mentions_of.get(person_id, []), archive.met_at(person_id),
+            archive.counterparts(person_id), archive.compatriots(person_id),
+            archive.topics_in(readouts),
+            repr([(other, sorted(known.get(other, {}).items())) for other in circle]),
             quotes[:STATEMENTS_ON_LEADER_PAGE], len(quotes),
         ))
+    topics = archive.topics
+    merged = merged_relations(archive)
     children = defaultdict(list)
     for topic in topics.values():
         if topic.parent:
             children[topic.parent].append(topic)
-    merged = merged_relations(archive)
     for topic_id, topic in topics.items():
         readouts = archive.by_topic.get(topic_id, [])
         signatures[subject_name("topic", topic_id)] = fingerprint((
             topic, topic_id in merged, readouts, topics.get(topic.parent) if topic.parent else None,
-            children.get(topic_id, []),
-            [people[p] for p in sorted(set().union(*[principals[e.slug] for e in readouts]))],
+            children.get(topic_id, []), archive.principals_in(readouts),
             len(inputs.quotes_by_topic.get(topic_id, [])),
         ))
-    compatriots = defaultdict(list)
-    for person in people.values():
-        compatriots[person.country].append(person)
-    partners = defaultdict(list)
-    for pair, events in archive.by_pair.items():
-        for country in pair:
-            partners[country].append((pair, len(events)))
     for country, readouts in archive.by_country.items():
         signatures[subject_name("country", country)] = fingerprint((
-            country, readouts, _topics_of(readouts, topics), repr(partners.get(country, [])),
-            compatriots.get(country, []),
-            repr([len(archive.by_person.get(person.id, ())) for person in compatriots.get(country, [])]),
+            country, readouts, archive.topics_in(readouts), archive.partners(country),
+            [(person, len(archive.by_person.get(person.id, [])))
+             for person in archive.people_of(country)],
         ))
     return signatures
-
-
-def _topics_of(readouts: list, topics: dict) -> list:
-    """The topics the readouts name, as they stand (their labels and places in the tree)."""
-    return [topics[t] for t in sorted(set().union(*[entry.facts.topics for entry in readouts]))]
 
 
 def unchanged_subjects(seen: dict[str, str], last: dict | None,
