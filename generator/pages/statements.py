@@ -97,11 +97,7 @@ def quotes_by_topic(quoted: list[tuple[Quote, tuple[str, ...]]],
     found: dict[str, list[Quote]] = defaultdict(list)
     chains = {topic_id: _with_broader(topic_id, archive) for topic_id in archive.topics}
     for quote, topics in quoted:
-        if len(topics) == 1:
-            on = chains.get(topics[0], ())
-        else:
-            on = dict.fromkeys(t for own in topics for t in chains.get(own, ()))
-        for topic in on:
+        for topic in dict.fromkeys(t for own in topics for t in chains.get(own, ())):
             found[topic].append(quote)
     return dict(found)
 
