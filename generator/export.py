@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from operator import itemgetter
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from .link import Archive
 from .model import Entry
 from .pages.addresses import page_url, readout_path, site_address
 from .pages.base import PlanInputs, simple_page
@@ -118,8 +120,7 @@ def data_files(inputs: PlanInputs) -> Iterator[Page]:
     depends_on = (entries, [(event.id, event.summit) for event in events], inputs.site_url)
     yield _file(JSON_FILE, depends_on, tables.json_text)
     for table in TABLES:
-        yield _file(f"{table.name}.csv", depends_on,
-                    lambda table=table: _csv(table, tables.rows[table.name]))
+        yield _file(f"{table.name}.csv", depends_on, partial(tables.csv_text, table))
     package = json.dumps(data_package(inputs.site_url), ensure_ascii=False, indent=1) + "\n"
     yield _file("datapackage.json", (package,), lambda: package)
     yield simple_page(f"{DATA_FOLDER}/index.md", "data.md.j2", "Open data", tables=TABLES,
@@ -128,28 +129,116 @@ def data_files(inputs: PlanInputs) -> Iterator[Page]:
 
 
 class _Tables:
-    """The open data of an archive, made once when the first file of it is written."""
+    """The open data of an archive, made when the first file of it is written.
+
+    A readout whose rows have the last build's inputs (`unchanged_rows`) has the rows it had
+    then: its lines are taken from the last build's files when those are as written, and only
+    the other readouts' rows are made."""
 
     def __init__(self, inputs: PlanInputs):
         self.inputs = inputs
+        self.records: dict[str, dict] = {}
+
+    def record(self, entry: Entry) -> dict:
+        record = self.records.get(entry.slug)
+        if record is None:
+            record = self.records[entry.slug] = _json_record(entry, self.inputs)
+        return record
 
     @cached_property
-    def records(self) -> list[dict]:
-        return [_json_record(entry, self.inputs) for entry in self.inputs.archive.entries]
+    def last(self) -> dict[str, dict[str, list[str]]]:
+        return _last_lines(self.inputs)
 
     def json_text(self) -> str:
         """A JSON array, one readout's record to a line: a new readout is a new line."""
-        return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False, default=_iso)
-                                   for record in self.records) + "\n]\n"
+        last = self.last.get(JSON_FILE, {})
+        lines = [last[entry.slug][0] if entry.slug in last
+                 else json.dumps(self.record(entry), ensure_ascii=False, default=_iso)
+                 for entry in self.inputs.archive.entries]
+        return "[\n" + ",\n".join(lines) + "\n]\n"
+
+    def csv_text(self, table: Table) -> str:
+        """The table's header, then each readout's rows: its last lines, or made in runs."""
+        last = self.last.get(table.name, {})
+        rows_of = self._row_makers[table.name]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        names = [c.name for c in table.columns]
+        writer.writerow(names)
+        values = itemgetter(*names)  # a row's values in column order, in one call
+        fresh: list[dict] = []
+        for entry in self.inputs.archive.entries:
+            lines = last.get(entry.slug)
+            if lines is None:
+                fresh.extend(rows_of(entry))
+                continue
+            writer.writerows([[_cell(value) for value in values(row)] for row in fresh])
+            fresh = []
+            out.write("".join(f"{line}\n" for line in lines))
+        writer.writerows([[_cell(value) for value in values(row)] for row in fresh])
+        return out.getvalue()
 
     @cached_property
-    def rows(self) -> dict[str, list[dict]]:
-        entries = self.inputs.archive.entries
+    def _row_makers(self) -> dict[str, Callable[[Entry], Iterable[dict]]]:
         return {
-            READOUTS.name: [_readout_row(e, record) for e, record in zip(entries, self.records)],
-            PARTICIPANTS.name: [row for entry in entries for row in _participant_rows(entry)],
-            TOPICS.name: [row for entry in entries for row in _topic_rows(entry, self.inputs)],
+            READOUTS.name: lambda entry: [_readout_row(entry, self.record(entry))],
+            PARTICIPANTS.name: _participant_rows,
+            TOPICS.name: partial(_topic_rows, inputs=self.inputs),
         }
+
+
+def rows_seen(archive: Archive) -> dict[str, str]:
+    """What each readout's rows are made from, for the next build to compare with: its facts,
+    and the ids of its meeting and summit (the code, registry and site address are compared
+    apart). A short digest each: the build remembers one per readout."""
+    seen = {}
+    for entry in archive.entries:
+        event = archive.event_of[entry.slug]
+        about = f"{entry.content_digest()}\x1f{event.id}\x1f{event.summit}"
+        seen[entry.slug] = hashlib.sha1(about.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return seen
+
+
+def unchanged_rows(seen: dict[str, str], last: dict) -> frozenset[str]:
+    """The readouts whose rows have the inputs they had in the last build (`last`, what it
+    remembered)."""
+    before = last.get("rows")
+    if not isinstance(before, dict):
+        return frozenset()
+    return frozenset(slug for slug, digest in seen.items() if before.get(slug) == digest)
+
+
+def _last_lines(inputs: PlanInputs) -> dict[str, dict[str, list[str]]]:
+    """The lines of the last build's data files, by file and by readout, of the readouts whose
+    rows are as they were then: {} when there are none, or the files are not all as written.
+
+    A CSV row is one line (a cell's whitespace is folded, `_cell`) that begins with its
+    readout's slug, which needs no quoting; readouts.json holds one record a line, in the order
+    of readouts.csv's rows."""
+    unchanged = inputs.unchanged_rows
+    texts = {name: inputs.last_text(f"{DATA_FOLDER}/{name}")
+             for name in (JSON_FILE, *(f"{table.name}.csv" for table in TABLES))}
+    if not unchanged or None in texts.values():
+        return {}
+    found: dict[str, dict[str, list[str]]] = {}
+    for table in TABLES:
+        header, *rows = texts[f"{table.name}.csv"].split("\n")
+        if header != ",".join(c.name for c in table.columns) or rows.pop() != "":
+            return {}
+        by_slug = found[table.name] = {}
+        for row in rows:
+            slug = row.partition(",")[0]
+            if slug.startswith('"'):
+                return {}
+            if slug in unchanged:
+                by_slug.setdefault(slug, []).append(row)
+    records = texts[JSON_FILE].split("\n")
+    slugs = [row.partition(",")[0] for row in texts[f"{READOUTS.name}.csv"].split("\n")[1:-1]]
+    if records[0] != "[" or records[-2:] != ["]", ""] or len(records) - 3 != len(slugs):
+        return {}
+    found[JSON_FILE] = {slug: [record.removesuffix(",")]
+                        for slug, record in zip(slugs, records[1:-2]) if slug in unchanged}
+    return found
 
 
 def _file(name: str, depends_on: tuple, text: Callable[[], str]) -> Page:
@@ -188,16 +277,6 @@ def _topic_rows(entry: Entry, inputs: PlanInputs) -> Iterator[dict]:
         topic = topics.get(topic_id)
         yield {"readout": entry.slug, "rank": rank, "topic": topic_id,
                "label": topic.label if topic else topic_id, "parent": topic.parent if topic else None}
-
-
-def _csv(table: Table, rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    names = [c.name for c in table.columns]
-    writer.writerow(names)
-    values = itemgetter(*names)  # a row's values in column order, in one call
-    writer.writerows([[_cell(value) for value in values(row)] for row in rows])
-    return out.getvalue()
 
 
 def _cell(value) -> str:

@@ -17,7 +17,7 @@ from .link import Archive, Event, Pair
 from .markdown import (code_block, escape_attribute, escape_markdown, external_link, markdown_link,
                        page_text, search_facet)
 from .model import Entry
-from .export import data_files
+from .export import data_files, rows_seen, unchanged_rows
 from .feeds import feed_files
 from .pages.addresses import (Lookups, country_path, edition_path, event_path, event_title,
                               pair_path, pair_title, person_path, publisher_label, readout_path,
@@ -54,13 +54,17 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
     lookups = Lookups(archive, note=writer.note)
     env = environment(lookups, registry)
     inputs = PlanInputs(archive, registry, lookups, site_url)
-    seen = {**readouts_seen(archive), "subjects": subject_signatures(inputs)}
+    seen = {**readouts_seen(archive), "subjects": subject_signatures(inputs),
+            "rows": rows_seen(archive)}
     # What the last build remembered holds only for the same code, registry and site address:
     # those decide how pages are made from their inputs, down to which pages a subject has.
     salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
     last = writer.memory if writer.salt == salt else None
-    inputs = inputs.knowing(unchanged_readouts(archive, seen, last),
-                            unchanged_subjects(seen["subjects"], last, writer.subject_paths()))
+    if last is not None:
+        inputs = inputs.knowing(
+            unchanged_readouts=unchanged_readouts(archive, seen, last),
+            unchanged_subjects=unchanged_subjects(seen["subjects"], last, writer.subject_paths()),
+            unchanged_rows=unchanged_rows(seen["rows"], last), last_text=writer.last_text)
     if freeze:
         gc.freeze()
     parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))

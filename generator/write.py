@@ -189,6 +189,17 @@ class ContentWriter:
         self._refreshed = True
         return True
 
+    def last_text(self, path: str) -> str | None:
+        """The text the last build wrote to `path`, when the file is still as it was written."""
+        record = self.pages.get(path)
+        if record is None or not self.intact(path, record):
+            return None
+        try:
+            with open(os.path.join(self.content_dir, path), encoding="utf-8", newline="") as handle:
+                return handle.read()
+        except (OSError, UnicodeDecodeError):
+            return None
+
     def unchanged(self, build: str) -> bool:
         """The last build had these very inputs, and what it wrote is still there untouched."""
         same = (

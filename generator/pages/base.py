@@ -28,13 +28,15 @@ class PlanInputs:
     unchanged_readouts: frozenset[str] = frozenset()  # slugs whose pages have the last build's inputs
     # leaders, topics and countries (subjects.py) whose pages have the last build's inputs: their paths
     unchanged_subjects: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unchanged_rows: frozenset[str] = frozenset()  # slugs whose open-data rows are the last build's
+    # the text the last build wrote to a content file, when it is still as written: None else
+    last_text: Callable[[str], str | None] = lambda path: None
 
-    def knowing(self, unchanged_readouts: frozenset[str],
-                unchanged_subjects: Mapping[str, tuple[str, ...]]) -> PlanInputs:
-        """These inputs, knowing which pages have the last build's inputs; the statements found
-        already (to sign the subjects that show them) come along rather than being found again."""
-        known = replace(self, unchanged_readouts=unchanged_readouts,
-                        unchanged_subjects=unchanged_subjects)
+    def knowing(self, **last_build) -> PlanInputs:
+        """These inputs, knowing what of the last build holds (the fields above); the statements
+        found already (to sign the subjects that show them) come along rather than being found
+        again."""
+        known = replace(self, **last_build)
         known.__dict__.update({name: value for name, value in vars(self).items()
                                if name in _FOUND_ONCE})
         return known
