@@ -17,6 +17,7 @@ import json
 import os
 import time
 from pathlib import Path
+from stat import S_ISLNK
 
 from . import cache
 from .cache import cache_path_for, read_records, write_records
@@ -31,15 +32,14 @@ def folder_stamp(folder: Path, *, recursive: bool) -> tuple[str, int]:
     and the newest change time among them (ns)."""
     digest = hashlib.sha1()
     newest = 0
-    base = str(folder)
+    below = len(os.path.join(str(folder), ""))  # a path inside, less this, is the path from it
     for root, folders, names in os.walk(folder):
         folders.sort()
         for name in sorted(names + (folders if not recursive else [])):
             path = os.path.join(root, name)
             identity, changed = _identity(path)
             newest = max(newest, changed)
-            digest.update(f"{os.path.relpath(path, base)}\0{identity}\n".encode(
-                "utf-8", "surrogateescape"))
+            digest.update(f"{path[below:]}\0{identity}\n".encode("utf-8", "surrogateescape"))
         if not recursive:
             break
     return digest.hexdigest(), newest
@@ -48,7 +48,7 @@ def folder_stamp(folder: Path, *, recursive: bool) -> tuple[str, int]:
 def _identity(path: str) -> tuple[str, int]:
     try:
         own = os.lstat(path)
-        target = os.stat(path) if os.path.islink(path) else own
+        target = os.stat(path) if S_ISLNK(own.st_mode) else own
     except OSError as exc:
         return f"unreadable {exc.errno}", 0
     identity = " ".join(str(v) for stat in (own, target)

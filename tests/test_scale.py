@@ -375,6 +375,9 @@ def test_shares_of_a_kind_cover_its_pages_once_and_weigh_about_the_same(weights,
     heaviest = max(weights, default=0)
     for share in shares:
         assert sum(w for _, w in share) <= sum(weights) / count + heaviest
+    # items alike (no weight given): a slice each, the very runs weights of 1 make
+    alike = [share_of(items, (number, count)) for number in range(count)]
+    assert alike == [share_of(items, (number, count), lambda item: 1) for number in range(count)]
 
 
 def test_long_listings_split_by_year_and_every_link_resolves(archive, tmp_path, monkeypatch):

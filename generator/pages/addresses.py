@@ -120,7 +120,8 @@ def readout_addresses(files: list[str]) -> tuple[dict[str, str], list[tuple[str,
     addresses: dict[str, str] = {}
     notes = []
     for address, claimants in wanted.items():
-        claimants.sort(key=lambda f: (slugify(PurePosixPath(f).stem) != PurePosixPath(f).stem, f))
+        if len(claimants) > 1:
+            claimants.sort(key=lambda f: (slugify(PurePosixPath(f).stem) != PurePosixPath(f).stem, f))
         for position, file in enumerate(claimants):
             if position == 0 and address not in RESERVED:
                 addresses[file] = address

@@ -63,15 +63,15 @@ Share = tuple[int, int]  # (number, count): the number-th of `count` runs of a k
 WHOLE: Share = (0, 1)
 
 
-def share_of(items: list, share: Share, weight: Callable[[object], int] = lambda item: 1) -> list:
-    """The number-th of `count` runs of `items`, each of about the same `weight` in all: an item
-    falls in the run where the weight before it falls."""
+def share_of(items: list, share: Share, weight: Callable[[object], int] | None = None) -> list:
+    """The number-th of `count` runs of `items`, each of about the same `weight` in all (by
+    default 1 each): an item falls in the run where the weight before it falls."""
     number, count = share
     if count == 1:
         return items
-    weights = [weight(item) for item in items]
-    if not any(weights):
-        weights = [1] * len(items)
+    weights = [weight(item) for item in items] if weight else []
+    if not any(weights):  # all alike: the run is a slice, found without a weight for each
+        return items[-(-number * len(items) // count):-(-(number + 1) * len(items) // count)]
     total = sum(weights)
     run, before = [], 0
     for item, item_weight in zip(items, weights):
