@@ -308,13 +308,12 @@ def _generate(seeds_dir: Path, content_dir: Path, registry: Registry | None,
         del readings, cache
         archive = build_archive(entries, registry)
         gc.freeze()  # once made, neither the collector nor the pages made after need walk them
-        gc.enable()
         report.timings["link"] = time.perf_counter() - mark
         mark = time.perf_counter()
         result = render_content(archive, registry, content_dir, writer=writer,
                                 progress=progress, site_url=site_url,
                                 workers=worker_count() if workers is None else workers,
-                                freeze=True)
+                                collector_paused=True)
         writer.save(build_fp)  # before the linked archive is unfrozen: no collection walks it
         report.pages, report.pages_written = result.pages, result.written
         report.timings["render"] = time.perf_counter() - mark

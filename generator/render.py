@@ -26,9 +26,10 @@ from .pages.base import PlanInputs
 from .pages.chart import month_anchor
 from .pages.dates import day_span, format_day
 from .pages.plan import PAGE_KINDS, plan_parts
-from .pages.readout import readouts_seen, unchanged_readouts
+from .pages.readout import readout_signatures, readouts_seen, unchanged_readouts
 from .pages.subjects import subject_signatures, unchanged_subjects
 from .registry import Registry
+from .workers import can_fork, map_here_and_forked
 from .write import ContentWriter, Page, WriteResult
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -40,22 +41,26 @@ SITE_FILES = (feed_files, data_files)
 
 def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
                    writer: ContentWriter | None = None, progress=None,
-                   site_url: str | None = None, workers: int = 1, freeze: bool = False) -> WriteResult:
+                   site_url: str | None = None, workers: int = 1,
+                   collector_paused: bool = False) -> WriteResult:
     """Plan every page of the archive and write content_dir; see write.py for how.
 
     `site_url` (the site's address, ending in "/") makes citations, feeds and data absolute;
     without it they are relative to the site's root. `workers` processes make the pages.
-    `freeze`: once what pages are planned from is made (statements, signatures), hand it to the
-    collector's permanent generation (gc.freeze) as the caller did the archive, so that no
-    collection walks it again, nor touches it in forked workers (which copies it); the caller
-    unfreezes when the build is done.
+    `collector_paused`: the caller paused the collector (gc.disable) and froze the archive. What
+    pages are planned from (statements, signatures) is made with it still paused, then frozen
+    too, so that no collection walks it again nor touches it in forked workers (which copies
+    it); then the collector runs again for the pages. The caller unfreezes when the build is
+    done.
     """
     writer = writer or ContentWriter(None, content_dir)
     lookups = Lookups(archive, note=writer.note)
     env = environment(lookups, registry)
     inputs = PlanInputs(archive, registry, lookups, site_url)
-    seen = {**readouts_seen(archive), "subjects": subject_signatures(inputs),
-            "rows": rows_seen(archive)}
+    if len(archive.entries) < PARALLEL_ABOVE:
+        workers = 1
+    readouts, subjects = signatures(inputs, workers)
+    seen = {**readouts_seen(archive, readouts), "subjects": subjects, "rows": rows_seen(archive)}
     # What the last build remembered holds only for the same code, registry and site address:
     # those decide how pages are made from their inputs, down to which pages a subject has.
     salt = f"{code_fingerprint()}:{registry_fingerprint(registry)}:{site_url}"
@@ -65,8 +70,9 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
             unchanged_readouts=unchanged_readouts(archive, seen, last),
             unchanged_subjects=unchanged_subjects(seen["subjects"], last, writer.subject_paths()),
             unchanged_rows=unchanged_rows(seen["rows"], last), last_text=writer.last_text)
-    if freeze:
+    if collector_paused:
         gc.freeze()
+        gc.enable()
     parts = plan_parts(inputs, (*PAGE_KINDS, *SITE_FILES))
 
     def make_text(page: Page) -> str:
@@ -76,12 +82,32 @@ def render_content(archive: Archive, registry: Registry, content_dir: Path, *,
         body = env.get_template(page.template).render(root=root_of(page.path), **page.context)
         return page_text(page.front_matter, body)
 
-    if len(archive.entries) < PARALLEL_ABOVE:
-        workers = 1
     return writer.write(parts, make_text, lookups.still_hold, salt, progress, workers, memory=seen)
 
 
 PARALLEL_ABOVE = 200  # readouts; a smaller archive is written sooner than workers start
+SIGNATURE_SHARES = 4  # of the readouts, and of the subjects, signed by whichever process is free
+
+
+def signatures(inputs: PlanInputs, workers: int) -> tuple[dict[str, str], dict[str, str]]:
+    """The signatures of every readout and of every subject (leader, topic, country), worked
+    out in shares by `workers` processes. The statements, which subjects' signatures count and
+    pages show, are found first, in this process: forked workers share them, and the pages need
+    them later."""
+    inputs.quotes_by_person, inputs.quotes_by_topic  # found now, before forking
+    jobs = [(readout_signatures, inputs.archive), (subject_signatures, inputs)]
+    shares = [(sign, about, (number, SIGNATURE_SHARES))
+              for sign, about in jobs for number in range(SIGNATURE_SHARES)]
+    readouts, subjects = {}, {}
+    signed_shares = map_here_and_forked(_sign, shares, workers if can_fork() else 1)
+    for (sign, _, _), signed in zip(shares, signed_shares):
+        (readouts if sign is readout_signatures else subjects).update(signed)
+    return readouts, subjects
+
+
+def _sign(share: tuple) -> dict[str, str]:
+    sign, about, number = share
+    return sign(about, number)
 
 
 def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:

@@ -40,9 +40,9 @@ def planned(monkeypatch):
         monkeypatch.setattr(plan, name, spy)
     signatures = subjects.subject_signatures
 
-    def spy_signatures(inputs):
+    def spy_signatures(inputs, *share):
         seen["archive"] = inputs.archive
-        return signatures(inputs)
+        return signatures(inputs, *share)
 
     monkeypatch.setattr("generator.render.subject_signatures", spy_signatures)
     return seen

@@ -318,8 +318,9 @@ def test_process_pool_equals_serial(archive, registry, monkeypatch):
 
 
 def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path, monkeypatch):
-    """Planning and rendering parts in forked workers writes the same files and remembers the
-    same lookups; and a build after it that adds a readout equals a fresh one."""
+    """Signing readouts and subjects, and planning and rendering parts, in forked workers writes
+    the same files and remembers the same lookups and signatures; and a build after it that adds
+    a readout equals a fresh one."""
     from generator import render
     from generator.pages import plan
     from generator.write import ContentWriter
@@ -327,14 +328,20 @@ def test_pages_made_in_worker_processes_equal_pages_made_here(archive, tmp_path,
     monkeypatch.setattr(render, "PARALLEL_ABOVE", 2)
     monkeypatch.setattr(plan, "READOUTS_PER_SHARE", 5)
     monkeypatch.setattr(plan, "SUBJECTS_PER_SHARE", 3)
+    sign = render._sign
+    # each share of the signatures long enough for the forked copy to start and take some
+    monkeypatch.setattr(render, "_sign", lambda share: time.sleep(0.05) or sign(share))
     here, pooled = tmp_path / "here", tmp_path / "pooled"
     generate(archive, here, cache_dir=tmp_path / "cache-here", workers=1)
     generate(archive, pooled, cache_dir=tmp_path / "cache-pooled", workers=2)
     assert tree(here) == tree(pooled)
-    remembered = [{path: (r.key, r.looked_up) for path, r in
-                   ContentWriter(tmp_path / f"cache-{name}", tmp_path / name).pages.items()}
-                  for name in ("here", "pooled")]
+    writers = [ContentWriter(tmp_path / f"cache-{name}", tmp_path / name)
+               for name in ("here", "pooled")]
+    remembered = [{path: (r.key, r.looked_up) for path, r in writer.pages.items()}
+                  for writer in writers]
     assert remembered[0] == remembered[1] and any(v[1] for v in remembered[0].values())
+    signed = [writer.memory for writer in writers]
+    assert signed[0] == signed[1] and signed[0]["signatures"] and signed[0]["subjects"]
     write_archive(archive, 1, start=30)
     report = generate(archive, pooled, cache_dir=tmp_path / "cache-pooled", workers=2)
     assert 0 < report.pages_written

@@ -35,16 +35,21 @@ def readout_pages(inputs: PlanInputs, share: Share = WHOLE) -> Iterator[Page]:
 DIGEST_KEPT = 12  # hex digits of a readout's digest kept in the index lists remembered
 
 
-def readouts_seen(archive: Archive) -> dict:
+def readouts_seen(archive: Archive, signatures: dict[str, str]) -> dict:
     """What this build's readout pages are planned from, for the next build to compare with
     (`unchanged_readouts`): each index list that related readouts are chosen from, as its
-    readouts' digests in order, and each readout's signature (everything else of its page's
-    inputs)."""
+    readouts' digests in order, and each readout's signature (`readout_signatures`)."""
     return {
         "lists": {name: [entry.content_digest()[:DIGEST_KEPT] for entry in index]
                   for name, index in archive.index_lists().items()},
-        "signatures": {entry.slug: _signature(entry, archive) for entry in archive.entries},
+        "signatures": signatures,
     }
+
+
+def readout_signatures(archive: Archive, share: Share = WHOLE) -> dict[str, str]:
+    """The signature of each readout (of a `share` of them): everything of its page's inputs
+    but its related readouts' candidates."""
+    return {entry.slug: _signature(entry, archive) for entry in share_of(archive.entries, share)}
 
 
 def unchanged_readouts(archive: Archive, seen: dict, last: dict | None) -> frozenset[str]:

@@ -14,12 +14,12 @@ fresh one (tests/test_incremental_subjects.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, cached_property
 from typing import Callable, Iterator
 
 from ..write import Page, fingerprint
 from .addresses import merged_relations
-from .base import PlanInputs
+from .base import WHOLE, PlanInputs, Share, share_of
 from .network import acquaintances, meeting_ties
 from .statements import STATEMENTS_ON_LEADER_PAGE
 
@@ -29,45 +29,76 @@ def subject_name(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
-def subject_signatures(inputs: PlanInputs) -> dict[str, str]:
-    """Each leader's, topic's and country's signature, by subject: what its pages show, from
-    the archive's own answers (counterparts, topics, leaders, partners), but the listings,
-    charts and circle drawn from them."""
+def subject_signatures(inputs: PlanInputs, share: Share = WHOLE) -> dict[str, str]:
+    """Each leader's, topic's and country's signature (of a `share` of them), by subject."""
     archive = inputs.archive
-    known = acquaintances(meeting_ties(archive.events.values())[0])
-    signatures = {}
-    for person_id, person in archive.people.items():
+    subjects = [*(("leader", key) for key in archive.people),
+                *(("topic", key) for key in archive.topics),
+                *(("country", key) for key in archive.by_country)]
+    sign = _Signer(inputs)
+    return {subject_name(kind, key): sign(kind, key) for kind, key in share_of(subjects, share)}
+
+
+class _Signer:
+    """A subject's signature: what its pages show, from the archive's own answers (counterparts,
+    topics, leaders, partners), but the listings, charts and circle drawn from them."""
+
+    def __init__(self, inputs: PlanInputs):
+        self.inputs = inputs
+        self.archive = inputs.archive
+
+    def __call__(self, kind: str, key: str) -> str:
+        return getattr(self, kind)(key)  # self.leader, self.topic or self.country
+
+    @cached_property
+    def known(self) -> dict:
+        return acquaintances(meeting_ties(self.archive.events.values())[0])
+
+    @cached_property
+    def merged(self) -> set:
+        return merged_relations(self.archive)
+
+    @cached_property
+    def children(self) -> dict[str, list]:
+        children = defaultdict(list)
+        for topic in self.archive.topics.values():
+            if topic.parent:
+                children[topic.parent].append(topic)
+        return children
+
+    def leader(self, person_id: str) -> str:
+        archive, known = self.archive, self.known
         readouts = archive.by_person.get(person_id, [])
-        quotes = inputs.quotes_by_person.get(person_id, [])
+        quotes = self.inputs.quotes_by_person.get(person_id, [])
         circle = [person_id, *sorted(known.get(person_id, ()))]
-        signatures[subject_name("leader", person_id)] = fingerprint((
-            person, readouts, archive.events_of.get(person_id, []),
+        return fingerprint((
+            archive.people[person_id], readouts, archive.events_of.get(person_id, []),
             archive.mentions_of.get(person_id, []), archive.met_at(person_id),
             archive.counterparts(person_id), archive.compatriots(person_id),
             archive.topics_in(readouts),
             repr([(other, sorted(known.get(other, {}).items())) for other in circle]),
             quotes[:STATEMENTS_ON_LEADER_PAGE], len(quotes),
         ))
-    topics = archive.topics
-    merged = merged_relations(archive)
-    children = defaultdict(list)
-    for topic in topics.values():
-        if topic.parent:
-            children[topic.parent].append(topic)
-    for topic_id, topic in topics.items():
+
+    def topic(self, topic_id: str) -> str:
+        archive, topics = self.archive, self.archive.topics
+        topic = topics[topic_id]
         readouts = archive.by_topic.get(topic_id, [])
-        signatures[subject_name("topic", topic_id)] = fingerprint((
-            topic, topic_id in merged, readouts, topics.get(topic.parent) if topic.parent else None,
-            children.get(topic_id, []), archive.principals_in(readouts),
-            len(inputs.quotes_by_topic.get(topic_id, [])),
+        return fingerprint((
+            topic, topic_id in self.merged, readouts,
+            topics.get(topic.parent) if topic.parent else None,
+            self.children.get(topic_id, []), archive.principals_in(readouts),
+            len(self.inputs.quotes_by_topic.get(topic_id, [])),
         ))
-    for country, readouts in archive.by_country.items():
-        signatures[subject_name("country", country)] = fingerprint((
+
+    def country(self, country: str) -> str:
+        archive = self.archive
+        readouts = archive.by_country[country]
+        return fingerprint((
             country, readouts, archive.topics_in(readouts), archive.partners(country),
             [(person, len(archive.by_person.get(person.id, [])))
              for person in archive.people_of(country)],
         ))
-    return signatures
 
 
 def unchanged_subjects(seen: dict[str, str], last: dict | None,
