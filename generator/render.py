@@ -8,6 +8,7 @@ and atomically. This module joins them: the template environment and its link he
 from __future__ import annotations
 
 import gc
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -27,7 +28,7 @@ from .pages.chart import month_anchor
 from .pages.dates import day_span, format_day
 from .pages.plan import PAGE_KINDS, plan_parts
 from .pages.readout import readout_signatures, readouts_seen, unchanged_readouts
-from .pages.subjects import subject_signatures, unchanged_subjects
+from .pages.subjects import SubjectSigner, unchanged_subjects
 from .registry import Registry
 from .workers import can_fork, map_here_and_forked
 from .write import ContentWriter, Page, WriteResult
@@ -95,19 +96,20 @@ def signatures(inputs: PlanInputs, workers: int) -> tuple[dict[str, str], dict[s
     pages show, are found first, in this process: forked workers share them, and the pages need
     them later."""
     inputs.quotes_by_person, inputs.quotes_by_topic  # found now, before forking
-    jobs = [(readout_signatures, inputs.archive), (subject_signatures, inputs)]
-    shares = [(sign, about, (number, SIGNATURE_SHARES))
-              for sign, about in jobs for number in range(SIGNATURE_SHARES)]
+    sign_readouts = partial(readout_signatures, inputs.archive)
+    jobs = [(sign, (number, SIGNATURE_SHARES)) for sign in (sign_readouts,
+                                                            SubjectSigner(inputs).signatures)
+            for number in range(SIGNATURE_SHARES)]
     readouts, subjects = {}, {}
-    signed_shares = map_here_and_forked(_sign, shares, workers if can_fork() else 1)
-    for (sign, _, _), signed in zip(shares, signed_shares):
-        (readouts if sign is readout_signatures else subjects).update(signed)
+    signed_shares = map_here_and_forked(_sign, jobs, workers if can_fork() else 1)
+    for (sign, _), signed in zip(jobs, signed_shares):
+        (readouts if sign is sign_readouts else subjects).update(signed)
     return readouts, subjects
 
 
-def _sign(share: tuple) -> dict[str, str]:
-    sign, about, number = share
-    return sign(about, number)
+def _sign(job: tuple) -> dict[str, str]:
+    sign, share = job
+    return sign(share)
 
 
 def environment(lookups: Lookups, registry: Registry) -> jinja2.Environment:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pages import plan, subjects
+from generator import render
+from generator.pages import plan
 from generator.pipeline import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,13 +39,13 @@ def planned(monkeypatch):
             return original(*args)
 
         monkeypatch.setattr(plan, name, spy)
-    signatures = subjects.subject_signatures
+    signatures = render.signatures
 
-    def spy_signatures(inputs, *share):
+    def spy_signatures(inputs, *workers):
         seen["archive"] = inputs.archive
-        return signatures(inputs, *share)
+        return signatures(inputs, *workers)
 
-    monkeypatch.setattr("generator.render.subject_signatures", spy_signatures)
+    monkeypatch.setattr(render, "signatures", spy_signatures)
     return seen
 
 

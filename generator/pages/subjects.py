@@ -14,7 +14,7 @@ fresh one (tests/test_incremental_subjects.py).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache, cached_property
+from functools import cache
 from typing import Callable, Iterator
 
 from ..write import Page, fingerprint
@@ -29,42 +29,30 @@ def subject_name(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
-def subject_signatures(inputs: PlanInputs, share: Share = WHOLE) -> dict[str, str]:
-    """Each leader's, topic's and country's signature (of a `share` of them), by subject."""
-    archive = inputs.archive
-    subjects = [*(("leader", key) for key in archive.people),
-                *(("topic", key) for key in archive.topics),
-                *(("country", key) for key in archive.by_country)]
-    sign = _Signer(inputs)
-    return {subject_name(kind, key): sign(kind, key) for kind, key in share_of(subjects, share)}
-
-
-class _Signer:
-    """A subject's signature: what its pages show, from the archive's own answers (counterparts,
-    topics, leaders, partners), but the listings, charts and circle drawn from them."""
+class SubjectSigner:
+    """Signs leaders, topics and countries: what a subject's pages show, from the archive's own
+    answers (counterparts, topics, leaders, partners), but the listings, charts and circle drawn
+    from them. What every subject's signature needs (who met whom, the merged relations topics,
+    each topic's children) is made once, when the signer is."""
 
     def __init__(self, inputs: PlanInputs):
         self.inputs = inputs
-        self.archive = inputs.archive
-
-    def __call__(self, kind: str, key: str) -> str:
-        return getattr(self, kind)(key)  # self.leader, self.topic or self.country
-
-    @cached_property
-    def known(self) -> dict:
-        return acquaintances(meeting_ties(self.archive.events.values())[0])
-
-    @cached_property
-    def merged(self) -> set:
-        return merged_relations(self.archive)
-
-    @cached_property
-    def children(self) -> dict[str, list]:
-        children = defaultdict(list)
-        for topic in self.archive.topics.values():
+        archive = self.archive = inputs.archive
+        self.known = acquaintances(meeting_ties(archive.events.values())[0])
+        self.merged = merged_relations(archive)
+        self.children: dict[str, list] = defaultdict(list)
+        for topic in archive.topics.values():
             if topic.parent:
-                children[topic.parent].append(topic)
-        return children
+                self.children[topic.parent].append(topic)
+
+    def signatures(self, share: Share = WHOLE) -> dict[str, str]:
+        """Each leader's, topic's and country's signature (of a `share` of them), by subject."""
+        archive = self.archive
+        subjects = [*(("leader", key) for key in archive.people),
+                    *(("topic", key) for key in archive.topics),
+                    *(("country", key) for key in archive.by_country)]
+        return {subject_name(kind, key): getattr(self, kind)(key)  # self.leader, .topic, .country
+                for kind, key in share_of(subjects, share)}
 
     def leader(self, person_id: str) -> str:
         archive, known = self.archive, self.known
