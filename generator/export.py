@@ -27,7 +27,7 @@ from .model import Entry
 from .pages.addresses import page_url, readout_path, site_address
 from .pages.base import PlanInputs, simple_page
 from .pages.readout import readout_record
-from .write import Page
+from .write import Page, fingerprint
 
 DATA_FOLDER = "data"
 LICENSE = {
@@ -117,7 +117,10 @@ def data_files(inputs: PlanInputs) -> Iterator[Page]:
     entries = inputs.archive.entries
     tables = _Tables(inputs)
     events = [inputs.archive.event_of[entry.slug] for entry in entries]
-    depends_on = (entries, [(event.id, event.summit) for event in events], inputs.site_url)
+    # one digest of what the four files are made from, rather than a fingerprint of every
+    # readout in each file's key
+    depends_on = (fingerprint((entries, [(event.id, event.summit) for event in events],
+                               inputs.site_url)),)
     yield _file(JSON_FILE, depends_on, tables.json_text)
     for table in TABLES:
         yield _file(f"{table.name}.csv", depends_on, partial(tables.csv_text, table))
@@ -216,9 +219,11 @@ def _last_lines(inputs: PlanInputs) -> dict[str, dict[str, list[str]]]:
     readout's slug, which needs no quoting; readouts.json holds one record a line, in the order
     of readouts.csv's rows."""
     unchanged = inputs.unchanged_rows
+    if not unchanged:
+        return {}  # no last build to take rows from: its files are not read
     texts = {name: inputs.last_text(f"{DATA_FOLDER}/{name}")
              for name in (JSON_FILE, *(f"{table.name}.csv" for table in TABLES))}
-    if not unchanged or None in texts.values():
+    if None in texts.values():
         return {}
     found: dict[str, dict[str, list[str]]] = {}
     for table in TABLES:
