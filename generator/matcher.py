@@ -24,30 +24,41 @@ class Match(Generic[T]):
 
 
 class PhraseMatcher(Generic[T]):
-    """Find registered phrases in text on word boundaries, never overlapping."""
+    """Find registered phrases in text on word boundaries, never overlapping.
+
+    Ignoring case, phrases and text are lowered alike and matched as they are: `re`'s own
+    IGNORECASE tries both cases at every character of the trie and is several times slower,
+    and it matches "İ" with "i" where lowering makes "i̇" of it."""
 
     def __init__(self, phrases: Iterable[tuple[str, T]], ignore_case: bool = False):
         self._values: dict[str, T] = {}
         for phrase, value in phrases:
             key = normalize_quotes(phrase.strip())
             if key:
-                self._values.setdefault(key.lower() if ignore_case else key, value)
+                self._values.setdefault(lowered(key) if ignore_case else key, value)
         self._ignore_case = ignore_case
         body = phrase_alternation(self._values) or r"(?!x)x"
-        flags = re.IGNORECASE if ignore_case else 0
-        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
     def find(self, text: str) -> list[Match[T]]:
         text = normalize_quotes(text)
+        searched = lowered(text) if self._ignore_case else text
         found = []
-        for m in self._pattern.finditer(text):
-            key = m.group(0).lower() if self._ignore_case else m.group(0)
-            found.append(Match(m.start(), m.end(), m.group(0), self._values[key]))
+        for m in self._pattern.finditer(searched):
+            start, end = m.span()
+            found.append(Match(start, end, text[start:end], self._values[m.group(0)]))
         return found
 
     def __contains__(self, phrase: str) -> bool:
         key = normalize_quotes(phrase)
-        return (key.lower() if self._ignore_case else key) in self._values
+        return (lowered(key) if self._ignore_case else key) in self._values
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, a character for a character, so that places in it are places in
+    `text`: "İ", which lowers to two, becomes "i"."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join([char.lower()[0] for char in text])
 
 
 _END = ""  # marks, inside the trie, that a phrase ends at this node

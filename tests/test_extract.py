@@ -9,6 +9,7 @@ from generator.extract.evidence import first_finding
 from generator.extract.text import ReadoutText
 from generator.model import Provenance, SourceText
 from generator.parse import parse
+from generator.registry import DATA_DIR, load_registry
 from tiny_registry import tiny_registry
 
 
@@ -522,3 +523,15 @@ def test_topics_need_enough_evidence(extractor):
     assert "trade" not in weak.topics
     assert {"climate-change", "trade", "china-france-relations"} <= set(strong.topics)
     assert strong.topics[0] == "climate-change"  # the most evidence ranks first
+
+
+def test_a_name_written_with_a_dotted_capital_i_is_found():
+    """Turkish and Azerbaijani spellings write "İ": a readout naming "İlham Aliyev" in capitals
+    is read, and he is found."""
+    facts = facts_of(
+        Extractor(load_registry(DATA_DIR)),
+        "President Xi Jinping Holds Talks with President Ilham Aliyev of Azerbaijan\n\n"
+        "On April 23, 2025, President Xi Jinping held talks with PRESIDENT İLHAM ALİYEV of "
+        "Azerbaijan in Beijing.\n",
+    )
+    assert [p.id for p in facts.principals] == ["xi-jinping", "ilham-aliyev"]

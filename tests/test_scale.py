@@ -505,6 +505,15 @@ def test_trie_matcher_finds_what_a_flat_alternation_finds(phrases, pieces, ignor
         phrases, sample, ignore_case)
 
 
+@pytest.mark.parametrize("text", ["President İlham Aliyev", "PRESIDENT İLHAM ALİYEV", "president ilham aliyev"])
+def test_ignoring_case_a_capital_that_lowers_to_two_letters_keeps_its_place(text):
+    """"İ" lowers to "i" and a combining dot: the match is still found, at its place in the
+    text as given, and still names the phrase's value."""
+    matcher = PhraseMatcher([("Ilham Aliyev", "ilham-aliyev"), ("President", "office")], ignore_case=True)
+    found = matcher.find(f"{text} spoke.")
+    assert [(m.text, m.value) for m in found] == [(text[:9], "office"), (text[10:], "ilham-aliyev")]
+
+
 # ---------------------------------------------------------------- progress and summary
 
 class FakeTerminal(io.StringIO):
