@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..matcher import phrase_alternation
+from ..matcher import Match, phrase_alternation
 from ..registry import Person, slugify
 from .lexicon import Lexicon
 from .text import ReadoutText
@@ -117,8 +117,9 @@ class MentionFinder:
         mentions = Mentions()
         self._registered(full, day, mentions)
         self._family_name_first(full, day, mentions)
-        self._appositive(full, day, mentions)
-        self._titled(full, day, mentions)
+        offices = self.lexicon.offices.find(full)  # both ways of naming an office read them
+        self._appositive(full, offices, day, mentions)
+        self._titled(full, offices, day, mentions)
         speakers = self._speakers(text, day, mentions)
         self._surnames(full, mentions)
         for places in mentions.spans.values():
@@ -159,9 +160,9 @@ class MentionFinder:
                 self._add_registered(full, day, mentions, person_id, None, match.start(), match.end(),
                                      "registered name, family name first")
 
-    def _titled(self, full: str, day, mentions: Mentions) -> None:
+    def _titled(self, full: str, offices: list[Match], day, mentions: Mentions) -> None:
         """An office, then a name: registered people by surname, others by the name written."""
-        for office in self.lexicon.offices.find(full):
+        for office in offices:
             office_end, name_start, name_end, name, country = self._name_after(full, office.end)
             if not name:
                 continue
@@ -198,11 +199,11 @@ class MentionFinder:
             mentions.add(slugify(name), name, False, country, title, name_start, name_end,
                          "titled name")
 
-    def _appositive(self, full: str, day, mentions: Mentions) -> None:
+    def _appositive(self, full: str, offices: list[Match], day, mentions: Mentions) -> None:
         """A name, then its office: "H.E. Mr. Xavier Espot Zamora, Head of Government of Andorra",
         "Mr. KISHIDA Fumio, Prime Minister of Japan", as ministries that put the name first
         write them."""
-        for office in self.lexicon.offices.find(full):
+        for office in offices:
             comma = re.search(r",[^\S\n]*(?:the[^\S\n]+)?\Z", full[max(0, office.start - 8):office.start])
             if not comma or office.value == "":
                 continue
