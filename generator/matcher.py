@@ -97,3 +97,32 @@ def _node_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if _END in node else body
+
+
+def whole_words(text: str, words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) wherever one of `words` stands as a whole word in `text`: leftmost
+    first, never overlapping, the earlier of two words found at one place. What
+    `(?<!\\w)(word|word…)(?!\\w)` finds, without compiling a pattern for each set of words (a
+    readout's surnames: a new set for most readouts, and compiling was a tenth of extraction)."""
+    found = []
+    for rank, word in enumerate(words):
+        if not word:
+            continue
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
+                found.append((at, rank, end, word))
+            at = text.find(word, at + 1)
+    kept, cursor = [], 0
+    for at, _, end, word in sorted(found):
+        if at >= cursor:
+            kept.append((at, end, word))
+            cursor = end
+    return kept
+
+
+def _is_word_char(char: str) -> bool:
+    """What `re` takes for \\w in a str pattern."""
+    return char.isalnum() or char == "_"
+

@@ -24,7 +24,7 @@ from generator.markdown import front_matter
 from generator.pages import listing, statements
 from generator.cache import readout_key
 from generator.extract import Extractor
-from generator.matcher import PhraseMatcher
+from generator.matcher import PhraseMatcher, whole_words
 from generator.pipeline import extract_all, generate
 from generator.progress import Progress, progress_for
 from generator.registry import load_registry
@@ -503,6 +503,17 @@ def test_trie_matcher_finds_what_a_flat_alternation_finds(phrases, pieces, ignor
     matcher = PhraseMatcher(((p, p) for p in phrases), ignore_case=ignore_case)
     assert [(m.start, m.end) for m in matcher.find(sample)] == _flat_matcher_find(
         phrases, sample, ignore_case)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Xi", "Xia", "May", "Li", "Lin", "da Silva", "Silva", "O'Neill", "_x", "é"]),
+                min_size=1, max_size=5, unique=True),
+       st.lists(st.sampled_from(["Xi", "Xia", "May", "Li", "Lin", "da Silva", "Silva", "O'Neill", "_", "é",
+                                 " ", "-", "2", ". ", "'s ", "a", "É"]), max_size=14))
+def test_whole_words_finds_what_an_alternation_on_word_boundaries_finds(words, pieces):
+    text = "".join(pieces)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    assert whole_words(text, words) == [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
 
 
 @pytest.mark.parametrize("text", ["President İlham Aliyev", "PRESIDENT İLHAM ALİYEV", "president ilham aliyev"])

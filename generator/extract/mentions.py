@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..matcher import Match, phrase_alternation
+from ..matcher import Match, phrase_alternation, whole_words
 from ..registry import Person, slugify
 from .lexicon import Lexicon
 from .text import ReadoutText
@@ -32,6 +32,7 @@ _OWNED_BY_ANOTHER = re.compile(r"\b(?:to|of|for|from|by) the\s+$|['’]s\s+$")
 _FAMILY_NAME_FIRST = re.compile(r"\b([A-Z]{2,})[^\S\n]+([A-Z][a-z]+)\b")
 _CAPITALISED_WORDS = re.compile(r"[A-Z][\w'’-]*(?:[^\S\n]+(?:of|for|and|the|[A-Z][\w'’-]*))*")
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+_BEFORE_A_NUMBER = re.compile(r"\s+\d")  # after a word: "May 16" is a date
 
 
 @dataclass
@@ -332,17 +333,16 @@ class MentionFinder:
         surnames = {s: k for s, k in surnames.items() if s not in self.stops}
         if not surnames:
             return
-        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, surnames)) + r")(?!\w)")
         named = {key: list(places) for key, places in mentions.spans.items()}
-        for match in pattern.finditer(full):
-            if re.match(r"\s+\d", full[match.end():]):
+        for start, end, surname in whole_words(full, list(surnames)):
+            if _BEFORE_A_NUMBER.match(full, end):
                 continue  # "May 16": a date, not Theresa May
-            key = surnames[match.group(1)]
-            if any(s <= match.start() < e for s, e in named.get(key, ())):
+            key = surnames[surname]
+            if any(s <= start < e for s, e in named.get(key, ())):
                 continue
             person = mentions.found[key]
             mentions.add(key, person.name, person.registered, person.country, None,
-                         match.start(), match.end(), "surname after the full name")
+                         start, end, "surname after the full name")
 
     # ------------------------------------------------------------------ reading names
 
