@@ -216,7 +216,7 @@ def _dumps(value) -> str:
     return json.dumps(to_data(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _digest(body: bytes) -> str:
+def _digest(body) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
@@ -239,26 +239,46 @@ def write_records(path: Path | None, bodies) -> None:
 
 def read_records(path: Path | None) -> tuple[list[tuple[str, str]], int]:
     """The (digest, text) records of a file written by `write_records` whose bytes still match
-    their digest, and how many did not (damaged); a missing or unreadable file has none."""
+    their digest, and how many did not (damaged); a missing or unreadable file has none. Each
+    record is hashed and decoded where it lies in the file, not copied out first."""
     if path is None:
         return [], 0
     try:
         data = path.read_bytes()
     except OSError:
         return [], 0
-    records, damaged = [], 0
-    for line in data.split(b"\n"):
-        if not line:
-            continue
-        digest, _, body = line.partition(b" ")
-        if digest.decode("ascii", "replace") != _digest(body):
+    view, size = memoryview(data), len(data)
+    records, damaged, start = [], 0, 0
+    while start < size:
+        end = data.find(b"\n", start)
+        end = size if end == -1 else end
+        space = data.find(b" ", start, end)
+        if space != -1 and data[start:space] == _digest(view[space + 1:end]).encode():
+            try:
+                records.append((data[start:space].decode("ascii"), str(view[space + 1:end], "utf-8")))
+            except UnicodeDecodeError:
+                damaged += 1
+        elif end > start:
             damaged += 1
-            continue
-        try:
-            records.append((digest.decode("ascii"), body.decode("utf-8")))
-        except UnicodeDecodeError:
-            damaged += 1
+        start = end + 1
     return records, damaged
+
+
+def append_records(path: Path, bodies) -> bool:
+    """Add records to the end of a file `write_records` wrote, when it ends as it should (a
+    record and its newline); False, having written nothing, when it does not. A build killed
+    while appending leaves a last line whose digest fails: a damaged record, as any other."""
+    try:
+        with open(path, "r+b") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            if size == 0 or os.pread(handle.fileno(), 1, size - 1) != b"\n":
+                return False
+            for body in bodies:
+                data = body.encode("utf-8")
+                handle.write(_digest(data).encode() + b" " + data + b"\n")
+        return True
+    except OSError:
+        return False
 
 
 def load_value(path: Path | None, kind: type):
@@ -342,6 +362,7 @@ def _parse_record(digest: str, body: str) -> Record:
     return record
 
 
+DEAD_RECORDS = 0.125  # of the live ones: records of readouts gone, kept in the file until then
 RECENT_NS = 2_000_000_000  # a readout file changed less than this ago is read again next time
 
 
@@ -374,7 +395,7 @@ class FactsCache:
                 self.damaged += 1
                 continue
             self.records[record.key] = record
-        self.changed = False
+        self.added: list[str] = []  # keys of the records put since the file was read
         self.sources, damaged = _load_sources(self.sources_path)
         self.damaged += damaged
         self.sources_now: dict[str, list] = {}
@@ -384,7 +405,7 @@ class FactsCache:
 
     def put(self, key: str, record: Record) -> None:
         self.records[key] = record
-        self.changed = True
+        self.added.append(key)
 
     def known_source(self, candidate) -> tuple[str, dict] | None:
         """(readout key, sidecar fields) of a readout file and sidecar unchanged since they were
@@ -407,14 +428,19 @@ class FactsCache:
         self.sources_now[candidate.label] = [*identity, key, fields]
 
     def save(self, keep: set[str]) -> None:
-        """Keep only the records of readouts still present; drop other fingerprints' files."""
+        """Store the records of the readouts in `keep`; drop other fingerprints' files.
+
+        New records are added to the end of the file, which is written whole only when it is
+        damaged or holds many records no readout has any more (`DEAD_RECORDS`): a build that
+        adds one readout to ten thousand writes one line, not 70 MB."""
         if self.path is None:
             return
-        stale = set(self.records) - keep
-        for key in stale:
-            del self.records[key]
-        if self.changed or stale or self.damaged or not self.path.exists():
-            write_records(self.path, (self.records[key].body() for key in sorted(self.records)))
+        dead = set(self.records) - keep
+        if self.damaged or len(dead) > len(keep) * DEAD_RECORDS or not (
+                self.path.exists() and append_records(self.path, (self.records[key].body()
+                                                                 for key in self.added))):
+            write_records(self.path, (self.records[key].body() for key in sorted(keep & set(self.records))))
+        self.added = []
         if self.sources_now != self.sources or not self.sources_path.exists():
             write_records(self.sources_path, [json.dumps(self.sources_now, ensure_ascii=False,
                                                          sort_keys=True, separators=(",", ":"))])

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from generator import pipeline
 from generator.markdown import front_matter
 from generator.pages import listing, statements
-from generator.cache import readout_key
+from generator.cache import default_cache_dir, readout_key
 from generator.extract import Extractor
 from generator.matcher import PhraseMatcher, whole_words
 from generator.pipeline import extract_all, generate
@@ -94,6 +94,45 @@ def test_cache_hit_skips_extraction(archive, tmp_path, monkeypatch):
     write_archive(archive, 1, start=30)
     third = generate(archive, tmp_path / "content", workers=1)
     assert len(calls) == 1 and third.readouts_read == 31
+
+
+def test_the_facts_cache_grows_by_a_line_a_readout_and_is_written_whole_when_many_are_gone(archive, tmp_path):
+    """A readout added appends its record to the facts file; records of readouts gone stay
+    until they are more than an eighth of the live ones; a torn last line is a damaged record,
+    and the file is then written whole. Every build equals a fresh one."""
+    content = tmp_path / "content"
+    generate(archive, content, workers=1)
+    [facts] = default_cache_dir(content).glob("facts-*.jsonl")
+    before, inode = facts.read_bytes(), facts.stat().st_ino
+
+    def lines() -> int:
+        return facts.read_bytes().count(b"\n")
+
+    def equals_a_fresh_build():
+        fresh = tmp_path / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        generate(archive, fresh, cache_dir=None, workers=1)
+        return tree(content) == tree(fresh)
+
+    write_archive(archive, 1, start=30)
+    report = generate(archive, content, workers=1)
+    assert report.readouts_extracted == 1 and facts.stat().st_ino == inode
+    assert facts.read_bytes().startswith(before) and lines() == 31
+    assert equals_a_fresh_build()
+    readouts = sorted(archive.glob("*.txt"))
+    for gone in readouts[:3]:  # 3 of 28 live: still within an eighth
+        gone.unlink()
+    generate(archive, content, workers=1)
+    assert lines() == 31 and facts.stat().st_ino == inode and equals_a_fresh_build()
+    readouts[3].unlink()  # 4 of 27: the file is written again, with the live records only
+    generate(archive, content, workers=1)
+    assert lines() == 27 and facts.stat().st_ino != inode and equals_a_fresh_build()
+    facts.write_bytes(facts.read_bytes()[:-5])  # a build killed while appending
+    write_archive(archive, 1, start=40)
+    report = generate(archive, content, workers=1)
+    assert any("1 damaged record" in w for ws in report.warnings.values() for w in ws)
+    assert report.readouts_extracted == 2 and lines() == 28 and equals_a_fresh_build()
+    assert generate(archive, content, workers=1).readouts_extracted == 0
 
 
 def count_reads(monkeypatch) -> list[str]:
