@@ -49,9 +49,7 @@ def sides_without_names(ctx, lexicon: Lexicon) -> list[str]:
     sides = []
     for sentence in ctx.sentences:
         text = sentence.text
-        taking_part = (ctx.words.participation.search(text) or ctx.words.presence.search(text)
-                       or ctx.words.joining_cue.search(text))
-        if not taking_part:
+        if not ctx.words.taking_part.search(text):
             continue
         for group in ctx.words.delegates.finditer(text):
             cursor = group.end()

@@ -42,6 +42,9 @@ class RoleWords:
         self.described_event = re.compile(rf"\s*(?:{phrases('described_event')})\b", re.I)
         self.attendee_cue = re.compile(rf"\b(?:{phrases('attendee_cues')})\b", re.I)
         self.joining_cue = re.compile(rf"\b(?:{phrases('joining_cues')})\b:?", re.I)
+        # any of the three above: a sentence says someone took part (one search, not three)
+        self.taking_part = re.compile(rf"\b(?:{phrases('participation_verbs')}|{phrases('presence_verbs')}"
+                                      rf"|{phrases('joining_cues')})\b", re.I)
         self.host_cue = re.compile(rf"\b(?:{phrases('host_cues')})\b", re.I)
         self.moderator_cue = re.compile(rf"\b(?:{phrases('moderator_cues')})\b", re.I)
         self.session_lead = re.compile(rf"\b(?:{phrases('session_leads')})\b", re.I)
