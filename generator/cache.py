@@ -436,9 +436,8 @@ class FactsCache:
         if self.path is None:
             return
         dead = set(self.records) - keep
-        if self.damaged or len(dead) > len(keep) * DEAD_RECORDS or not (
-                self.path.exists() and append_records(self.path, (self.records[key].body()
-                                                                 for key in self.added))):
+        whole = self.damaged or len(dead) > len(keep) * DEAD_RECORDS or not self.path.exists()
+        if whole or not append_records(self.path, (self.records[key].body() for key in self.added)):
             write_records(self.path, (self.records[key].body() for key in sorted(keep & set(self.records))))
         self.added = []
         if self.sources_now != self.sources or not self.sources_path.exists():
