@@ -57,12 +57,26 @@ def weekday(full_names_only: bool = True) -> str:
 
 
 def month_number(name: str) -> int:
-    return words().months[name.lower().rstrip(".")]
+    return _number_of(words().months, name)
 
 
 def weekday_number(name: str) -> int:
     """0 for Monday."""
-    return words().weekdays[name.lower().rstrip(".")]
+    return _number_of(words().weekdays, name)
+
+
+def _number_of(numbers: dict[str, int], name: str) -> int:
+    """The number of a month or weekday name that a pattern ignoring case found: by its lower
+    case, else by the name the pattern took it for (re takes "ſ" for "s" and "İ" for "i", which
+    lower case does not)."""
+    name = name.rstrip(".")
+    number = numbers.get(name.lower())
+    if number is None:
+        number = next((n for known, n in numbers.items()
+                       if re.fullmatch(re.escape(known), name, re.IGNORECASE)), None)
+    if number is None:
+        raise KeyError(name)
+    return number
 
 
 @cache

@@ -59,6 +59,9 @@ def _extract_one(source, extractor: Extractor):
         return (exc.file, exc.reason)
     except RecursionError:
         return (label, "text too deeply nested to read")
+    except Exception as exc:  # a fault of the generator's that this text meets: the others still build
+        return (label, f"not extracted: the generator failed on it ({type(exc).__name__}: {exc}); "
+                       "please report it with this readout")
     facts.warnings[:0] = [*source.warnings,
                           *unregistered_values(source.overrides, extractor.registry)]
     facts.warnings += limit_facts(facts)

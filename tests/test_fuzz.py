@@ -89,6 +89,7 @@ TITLES = [
 STAMPS = [
     "2024-05-06 22:10", "6 May 2024", "May 6, 2024", "Published 7 July 2022", "2024-02-30 10:00",
     "17 July 202018:33", "Updated: March 3, 2025 4:05 PM", "2099-12-31", "1900-01-01 00:00",
+    "Tuesday, 5 August 2024 14:00",
 ]
 PARAGRAPHS = [
     "On the morning of May 6, 2024, President Xi Jinping held talks with French President "
@@ -134,8 +135,15 @@ def readout_like(draw) -> str:
         index = draw(st.integers(0, len(lines) - 1))
         cut = draw(st.integers(0, len(lines[index])))
         lines[index] = lines[index][:cut] + draw(unicode_line)  # truncated mid-line
+    if lines and draw(st.booleans()):
+        index = draw(st.integers(0, len(lines) - 1))
+        lines[index] = lines[index].translate(RE_CASE_LOOKALIKES)
     separator = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\n \n", "\u2028", "\t\n"]))
     return separator.join(lines)
+
+
+# letters that a pattern ignoring case takes for others, though lower case keeps them apart
+RE_CASE_LOOKALIKES = str.maketrans({"s": "ſ", "i": "İ", "I": "ı", "k": "\u212a"})
 
 
 def as_format(text: str, fmt: str) -> str:

@@ -140,6 +140,15 @@ def _name_forging_a_ci_command(seeds: Path, outside: Path) -> None:
     (seeds / "talks\n::error file=x::forged\r.txt").write_text(_plausible())
 
 
+def _letters_re_takes_for_others(seeds: Path, outside: Path) -> None:
+    """A long s and a dotted capital I, which a pattern ignoring case takes for "s" and "i"
+    though lower case keeps them apart, in the date line, the dates and a leader's name."""
+    (seeds / "long-s.txt").write_text(
+        "Xi Jinping Holds Talks with French President Emmanuel Macron\n5 Auguſt 2024\n\n"
+        "On Tueſday, 5 AUGUST 2024, PRESİDENT XI JINPING held talks with French President "
+        "EMMANUEL MACRON İN PARİS.\n", encoding="utf-8")
+
+
 # ---------------------------------------------------------------- the catalogue
 
 @dataclass(frozen=True)
@@ -185,6 +194,7 @@ CATALOGUE = [
     Case("title-one-long-word", "read", "Talks" + "x" * 100),
     Case("same-readout-twice", "read", TITLE, warns="skipped as a duplicate"),
     Case("titles-slugify-alike", "read", "Emmanuel Macron", pages=2),
+    Case("letters-re-takes-for-others", "read", "5 AUGUST 2024", make=_letters_re_takes_for_others),
     # markup that must stay text
     Case("markup-script-iframe", "read", "<script>alert('title')</script>", hostile=True),
     Case("markup-markdown-in-text", "read", "[click](javascript:alert(1))", hostile=True),
@@ -444,6 +454,27 @@ def test_byte_order_marks_and_controls_leave_no_trace(tmp_path, registry):
     for page in (tmp_path / "content").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         assert "\ufeff" not in text and "\x1b" not in text and "\x07" not in text
+
+
+def test_a_fault_of_the_generator_on_one_readout_costs_that_readout_only(tmp_path, registry, monkeypatch):
+    """Whatever a text makes the extraction code fail with, the build goes on: the readout is an
+    error naming it and the fault, every other readout has its page."""
+    from generator.extract import Extractor
+
+    seeds = seeds_with_good(tmp_path)
+    (seeds / "trips-a-fault.txt").write_text(_plausible("Talks That Trip a Fault"), encoding="utf-8")
+    extract = Extractor.extract
+
+    def failing_on_one(self, readout, *args, **kwargs):
+        if "Trip a Fault" in (readout.title or ""):
+            raise KeyError("auguſt")
+        return extract(self, readout, *args, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", failing_on_one)
+    report = generate(seeds, tmp_path / "content", registry, workers=1)  # never raises
+    assert set(readout_pages(tmp_path / "content")) == {f"seeds/{GOOD_NAME}"}
+    [reason] = report.errors["seeds/trips-a-fault.txt"]
+    assert "the generator failed on it (KeyError: 'auguſt')" in reason and report.failed()
 
 
 def test_impossible_date_is_never_a_date(tmp_path, registry):
