@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Generic, Iterable, TypeVar
+from functools import lru_cache
+from typing import Generic, Iterable, Iterator, TypeVar
 
 from .registry import normalize_quotes
 
@@ -54,11 +55,33 @@ class PhraseMatcher(Generic[T]):
         return (lowered(key) if self._ignore_case else key) in self._values
 
 
+@lru_cache(maxsize=64)
 def lowered(text: str) -> str:
     """`text` in lower case, a character for a character, so that places in it are places in
-    `text`: "İ", which lowers to two, becomes "i"."""
+    `text`: "İ", which lowers to two, becomes "i". The rules ask for the same sentence's lower
+    case many times over: it is made once."""
     lower = text.lower()
     return lower if len(lower) == len(text) else "".join([char.lower()[0] for char in text])
+
+
+class AnyCase:
+    """A pattern matched in any case by lowering the text it is given, `re`'s IGNORECASE being
+    several times slower; its letters must all be lower case (`lowered` phrases, and words such
+    as "of"). Matches are on the lowered text, at the places they have in the text given."""
+
+    def __init__(self, pattern: str):
+        if any(char.isupper() for char in re.sub(r"\\.", "", pattern)):  # escapes (\S, \W) aside
+            raise ValueError(f"a pattern to match in any case has capitals: {pattern[:60]!r}")
+        self._pattern = re.compile(pattern)
+
+    def search(self, text: str, *bounds: int) -> re.Match | None:
+        return self._pattern.search(lowered(text), *bounds)
+
+    def match(self, text: str, *bounds: int) -> re.Match | None:
+        return self._pattern.match(lowered(text), *bounds)
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match]:
+        return self._pattern.finditer(lowered(text), *bounds)
 
 
 _END = ""  # marks, inside the trie, that a phrase ends at this node

@@ -24,7 +24,7 @@ from generator.markdown import front_matter
 from generator.pages import listing, statements
 from generator.cache import default_cache_dir, readout_key
 from generator.extract import Extractor
-from generator.matcher import PhraseMatcher, whole_words
+from generator.matcher import AnyCase, PhraseMatcher, whole_words
 from generator.pipeline import extract_all, generate
 from generator.progress import Progress, progress_for
 from generator.registry import load_registry
@@ -553,6 +553,25 @@ def test_whole_words_finds_what_an_alternation_on_word_boundaries_finds(words, p
     text = "".join(pieces)
     pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
     assert whole_words(text, words) == [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["met", "held talks", "joined by", "also attended", "x-ray", "visit"]), min_size=1,
+                max_size=4, unique=True),
+       st.lists(st.sampled_from(["Met", "MET", "met", "Held Talks", "held  talks", "JOINED BY", "Joined by",
+                                 "also attended", "X-Ray", "VİSİT", " ", ", ", "İ", "a", "\n"]), max_size=12),
+       st.integers(0, 6))
+def test_any_case_finds_what_ignorecase_finds_at_the_same_places(phrases, pieces, start):
+    text = "".join(pieces)
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    slow = re.compile(rf"\b(?:{body})\b\s*", re.I)
+    fast = AnyCase(rf"\b(?:{body})\b\s*")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    for method in ("search", "match"):
+        found, expected = getattr(fast, method)(text, start), getattr(slow, method)(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+    with pytest.raises(ValueError):
+        AnyCase(rf"\b(?:{body}|Met)\b")  # a capital it would never match
 
 
 @pytest.mark.parametrize("text", ["President İlham Aliyev", "PRESIDENT İLHAM ALİYEV", "president ilham aliyev"])

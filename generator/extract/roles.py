@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..matcher import phrase_alternation
+from ..matcher import AnyCase, lowered, phrase_alternation
 from ..model import ATTENDEE, PRINCIPAL
 from ..registry import RANKS, Registry, rank_of
 from .evidence import Finding
@@ -29,37 +29,36 @@ LIST_ITEM = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
 
 
 class RoleWords:
-    """roles.yml compiled: the phrases each rule looks for."""
+    """roles.yml compiled: the phrases each rule looks for, in any case."""
 
     def __init__(self, words: dict[str, tuple[str, ...]]):
         def phrases(key: str) -> str:
-            return phrase_alternation(sorted(words[key]))
+            return phrase_alternation(sorted({lowered(phrase) for phrase in words[key]}))
 
-        self.meeting = re.compile(
-            rf"\b(?:{phrases('meeting_verbs')}|{phrases('meeting_nouns')})\b", re.I)
-        self.participation = re.compile(rf"\b(?:{phrases('participation_verbs')})\b", re.I)
-        self.presence = re.compile(rf"\b(?:{phrases('presence_verbs')})\b", re.I)
-        self.described_event = re.compile(rf"\s*(?:{phrases('described_event')})\b", re.I)
-        self.attendee_cue = re.compile(rf"\b(?:{phrases('attendee_cues')})\b", re.I)
-        self.joining_cue = re.compile(rf"\b(?:{phrases('joining_cues')})\b:?", re.I)
+        self.meeting = AnyCase(
+            rf"\b(?:{phrases('meeting_verbs')}|{phrases('meeting_nouns')})\b")
+        self.participation = AnyCase(rf"\b(?:{phrases('participation_verbs')})\b")
+        self.presence = AnyCase(rf"\b(?:{phrases('presence_verbs')})\b")
+        self.described_event = AnyCase(rf"\s*(?:{phrases('described_event')})\b")
+        self.attendee_cue = AnyCase(rf"\b(?:{phrases('attendee_cues')})\b")
+        self.joining_cue = AnyCase(rf"\b(?:{phrases('joining_cues')})\b:?")
         # any of the three above: a sentence says someone took part (one search, not three)
-        self.taking_part = re.compile(rf"\b(?:{phrases('participation_verbs')}|{phrases('presence_verbs')}"
-                                      rf"|{phrases('joining_cues')})\b", re.I)
-        self.host_cue = re.compile(rf"\b(?:{phrases('host_cues')})\b", re.I)
-        self.moderator_cue = re.compile(rf"\b(?:{phrases('moderator_cues')})\b", re.I)
-        self.session_lead = re.compile(rf"\b(?:{phrases('session_leads')})\b", re.I)
-        self.future = re.compile(
-            rf"\b(?:{phrases('future_cues')})\s+(?:\w+\s+){{0,2}}?(?:{phrases('future_events')})\b",
-            re.I)
-        self.future_before = re.compile(
-            rf"\b(?:{phrases('future_cues')}|to)\s+(?:[\w'’-]+\s+){{0,4}}$", re.I)
-        self.meeting_title = re.compile(rf"\b(?:{phrases('meeting_title_words')})\b", re.I)
-        self.joint_statement_title = re.compile(rf"\b(?:{phrases('joint_statement_titles')})\b", re.I)
-        self.delegates = re.compile(
-            rf"\b(?:{phrases('delegates')})[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?", re.I)
+        self.taking_part = AnyCase(rf"\b(?:{phrases('participation_verbs')}|{phrases('presence_verbs')}"
+                                   rf"|{phrases('joining_cues')})\b")
+        self.host_cue = AnyCase(rf"\b(?:{phrases('host_cues')})\b")
+        self.moderator_cue = AnyCase(rf"\b(?:{phrases('moderator_cues')})\b")
+        self.session_lead = AnyCase(rf"\b(?:{phrases('session_leads')})\b")
+        self.future = AnyCase(
+            rf"\b(?:{phrases('future_cues')})\s+(?:\w+\s+){{0,2}}?(?:{phrases('future_events')})\b")
+        self.future_before = AnyCase(
+            rf"\b(?:{phrases('future_cues')}|to)\s+(?:[\w'’-]+\s+){{0,4}}$")
+        self.meeting_title = AnyCase(rf"\b(?:{phrases('meeting_title_words')})\b")
+        self.joint_statement_title = AnyCase(rf"\b(?:{phrases('joint_statement_titles')})\b")
+        self.delegates = AnyCase(
+            rf"\b(?:{phrases('delegates')})[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?")
         # right after a grouping's name: "APEC Virtual Leaders' Retreat", "G20 Summit"
-        self.gathering = re.compile(
-            rf"(?:[^\S\n]+[\w'’-]+){{0,3}}?[^\S\n]+(?:{phrases('gatherings')})\b", re.I)
+        self.gathering = AnyCase(
+            rf"(?:[^\S\n]+[\w'’-]+){{0,3}}?[^\S\n]+(?:{phrases('gatherings')})\b")
 
 
 # Where a clause that names people ends: before the main verb, at a semicolon or sentence end.
