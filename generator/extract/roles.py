@@ -35,25 +35,27 @@ class RoleWords:
         def phrases(key: str) -> str:
             return phrase_alternation(sorted({lowered(phrase) for phrase in words[key]}))
 
-        self.meeting = AnyCase(
-            rf"\b(?:{phrases('meeting_verbs')}|{phrases('meeting_nouns')})\b")
-        self.participation = AnyCase(rf"\b(?:{phrases('participation_verbs')})\b")
-        self.presence = AnyCase(rf"\b(?:{phrases('presence_verbs')})\b")
+        def cue(*keys: str) -> AnyCase:
+            """Any phrase of the lists `keys`, as whole words."""
+            return AnyCase(rf"\b(?:{'|'.join(phrases(key) for key in keys)})\b")
+
+        self.meeting = cue("meeting_verbs", "meeting_nouns")
+        self.participation = cue("participation_verbs")
+        self.presence = cue("presence_verbs")
         self.described_event = AnyCase(rf"\s*(?:{phrases('described_event')})\b")
-        self.attendee_cue = AnyCase(rf"\b(?:{phrases('attendee_cues')})\b")
+        self.attendee_cue = cue("attendee_cues")
         self.joining_cue = AnyCase(rf"\b(?:{phrases('joining_cues')})\b:?")
         # any of the three above: a sentence says someone took part (one search, not three)
-        self.taking_part = AnyCase(rf"\b(?:{phrases('participation_verbs')}|{phrases('presence_verbs')}"
-                                   rf"|{phrases('joining_cues')})\b")
-        self.host_cue = AnyCase(rf"\b(?:{phrases('host_cues')})\b")
-        self.moderator_cue = AnyCase(rf"\b(?:{phrases('moderator_cues')})\b")
-        self.session_lead = AnyCase(rf"\b(?:{phrases('session_leads')})\b")
+        self.taking_part = cue("participation_verbs", "presence_verbs", "joining_cues")
+        self.host_cue = cue("host_cues")
+        self.moderator_cue = cue("moderator_cues")
+        self.session_lead = cue("session_leads")
         self.future = AnyCase(
             rf"\b(?:{phrases('future_cues')})\s+(?:\w+\s+){{0,2}}?(?:{phrases('future_events')})\b")
         self.future_before = AnyCase(
             rf"\b(?:{phrases('future_cues')}|to)\s+(?:[\w'’-]+\s+){{0,4}}$")
-        self.meeting_title = AnyCase(rf"\b(?:{phrases('meeting_title_words')})\b")
-        self.joint_statement_title = AnyCase(rf"\b(?:{phrases('joint_statement_titles')})\b")
+        self.meeting_title = cue("meeting_title_words")
+        self.joint_statement_title = cue("joint_statement_titles")
         self.delegates = AnyCase(
             rf"\b(?:{phrases('delegates')})[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?")
         # right after a grouping's name: "APEC Virtual Leaders' Retreat", "G20 Summit"
