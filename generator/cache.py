@@ -253,9 +253,10 @@ def read_records(path: Path | None) -> tuple[list[tuple[str, str]], int]:
         end = data.find(b"\n", start)
         end = size if end == -1 else end
         space = data.find(b" ", start, end)
-        if space != -1 and data[start:space] == _digest(view[space + 1:end]).encode():
+        digest = data[start:space] if space != -1 else b""
+        if digest and digest == _digest(view[space + 1:end]).encode():
             try:
-                records.append((data[start:space].decode("ascii"), str(view[space + 1:end], "utf-8")))
+                records.append((digest.decode("ascii"), str(view[space + 1:end], "utf-8")))
             except UnicodeDecodeError:
                 damaged += 1
         elif end > start:
@@ -435,10 +436,11 @@ class FactsCache:
         adds one readout to ten thousand writes one line, not 70 MB."""
         if self.path is None:
             return
-        dead = set(self.records) - keep
-        whole = self.damaged or len(dead) > len(keep) * DEAD_RECORDS or not self.path.exists()
+        live = keep & self.records.keys()
+        dead = len(self.records) - len(live)  # records of readouts gone, still in the file
+        whole = self.damaged or dead > len(live) * DEAD_RECORDS or not self.path.exists()
         if whole or not append_records(self.path, (self.records[key].body() for key in self.added)):
-            write_records(self.path, (self.records[key].body() for key in sorted(keep & set(self.records))))
+            write_records(self.path, (self.records[key].body() for key in sorted(live)))
         self.added = []
         if self.sources_now != self.sources or not self.sources_path.exists():
             write_records(self.sources_path, [json.dumps(self.sources_now, ensure_ascii=False,

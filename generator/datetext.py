@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from .matcher import lowered
 from .registry import DateWords, load_date_words
 
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -67,10 +68,10 @@ def weekday_number(name: str) -> int:
 
 def _number_of(numbers: dict[str, int], name: str) -> int:
     """The number of a month or weekday name that a pattern ignoring case found: by its lower
-    case, else by the name the pattern took it for (re takes "ſ" for "s" and "İ" for "i", which
-    lower case does not)."""
+    case as such a pattern reads it ("Auguſt" is "august"), else, for a letter re equates with
+    another beyond those, by the name the pattern took it for."""
     name = name.rstrip(".")
-    number = numbers.get(name.lower())
+    number = numbers.get(lowered(name))
     if number is None:
         number = next((n for known, n in numbers.items()
                        if re.fullmatch(re.escape(known), name, re.IGNORECASE)), None)

@@ -55,11 +55,20 @@ class PhraseMatcher(Generic[T]):
         return (lowered(key) if self._ignore_case else key) in self._values
 
 
+# Letters beyond ASCII that a pattern ignoring case matches to an ASCII letter, besides those
+# whose lower case is one (re's own equivalences): the Turkish dotted and dotless i, the long s.
+# The dotted capital I is the one letter whose lower case is two characters long.
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
 @lru_cache(maxsize=64)
 def lowered(text: str) -> str:
     """`text` in lower case, a character for a character, so that places in it are places in
-    `text`: "İ", which lowers to two, becomes "i". The rules ask for the same sentence's lower
-    case many times over: it is made once."""
+    `text`, and as a pattern ignoring case reads it: where such a pattern finds an ASCII phrase,
+    the phrase in lower case is at the same place in this ("İ", "ı" and "ſ" become "i" and "s").
+    The rules ask for the same sentence's lower case many times over: it is made once."""
+    if not text.isascii():
+        text = text.translate(_TO_ASCII)
     lower = text.lower()
     return lower if len(lower) == len(text) else "".join([char.lower()[0] for char in text])
 

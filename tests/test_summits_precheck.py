@@ -9,14 +9,15 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.archive.summits import NamePrecheck, _alternation, _folded
+from generator.archive.summits import NamePrecheck, _alternation
+from generator.matcher import lowered
 
 EVERY_CHARACTER = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF]
 PRINTABLE_ASCII = [chr(code) for code in range(0x20, 0x7F)]
 
 
 def test_folding_keeps_each_character_in_its_place():
-    assert all(len(_folded(char)) == 1 for char in EVERY_CHARACTER)
+    assert all(len(lowered(char)) == 1 for char in EVERY_CHARACTER)
 
 
 def test_a_character_a_pattern_ignoring_case_takes_for_an_ascii_one_folds_to_it():
@@ -25,7 +26,7 @@ def test_a_character_a_pattern_ignoring_case_takes_for_an_ascii_one_folds_to_it(
         if some_ascii.fullmatch(char):
             for ascii_char in PRINTABLE_ASCII:
                 if re.fullmatch(re.escape(ascii_char), char, re.IGNORECASE):
-                    assert _folded(char) == ascii_char.lower(), (char, ascii_char)
+                    assert lowered(char) == ascii_char.lower(), (char, ascii_char)
 
 
 NAMES = ["G20", "SCO", "East Asia Summit", "Summit of the Americas", "İzmir Forum", "G-7 Summit"]
@@ -43,4 +44,4 @@ def test_the_precheck_lets_through_every_passage_the_patterns_find_a_name_in(pas
     found = (_alternation(acronyms, 0).search(passage)
              or _alternation(longer, re.IGNORECASE).search(passage))
     if found:
-        assert NamePrecheck(tuple(acronyms), tuple(longer)).may_name(passage, _folded(passage))
+        assert NamePrecheck(tuple(acronyms), tuple(longer)).may_name(passage, lowered(passage))

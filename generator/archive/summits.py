@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..matcher import lowered
 from ..model import Entry
 from ..registry import Registry, SummitEdition, normalize_quotes
 from .sides import ANNOUNCEMENT, BILATERAL, MULTILATERAL, ONE_SIDED, Shape
@@ -63,7 +64,7 @@ class SummitFinder:
             return None
         title = _plain(entry.facts.title or "")
         text = "\n".join(_plain(p) for p in entry.readout.paragraphs)
-        passages = ((0, title, _folded(title)), (1, text, _folded(text)))
+        passages = ((0, title, lowered(title)), (1, text, lowered(text)))
         found = []
         for edition in editions:
             series = self.registry.summits[edition.series]
@@ -100,25 +101,10 @@ class NamePrecheck:
     longer: tuple[str, ...]
 
     def may_name(self, passage: str, folded: str) -> bool:
-        """`folded`: the passage as `_folded` makes it."""
+        """`folded`: the passage as `matcher.lowered` makes it."""
         if any(name in passage for name in self.acronyms):
             return True
         return any(not name.isascii() or name.lower() in folded for name in self.longer)
-
-
-# Letters beyond ASCII that a pattern ignoring case matches to an ASCII letter, besides those
-# whose lower case is one (re's own equivalences): the Turkish dotted and dotless i, the long s.
-# The dotted capital I is the one letter whose lower case is two characters long.
-_TO_ASCII = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
-
-
-def _folded(passage: str) -> str:
-    """The passage in lower case, each character where it was: where a pattern ignoring case
-    finds an ASCII name, the name in lower case is at the same place in this."""
-    if not passage.isascii():
-        for letter, ascii_letter in _TO_ASCII:
-            passage = passage.replace(letter, ascii_letter)
-    return passage.lower()
 
 
 def _alternation(names: list[str], flags: int) -> re.Pattern:
