@@ -157,4 +157,3 @@ def whole_words(text: str, words: list[str]) -> list[tuple[int, int, str]]:
 def _is_word_char(char: str) -> bool:
     """What `re` takes for \\w in a str pattern."""
     return char.isalnum() or char == "_"
-
